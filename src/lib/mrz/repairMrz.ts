@@ -1,0 +1,89 @@
+import { coerceToClasses } from './coerce.ts';
+import { countValid, evaluateChecks } from './evaluateChecks.ts';
+import { fitLength, type LineVariant } from './fitLength.ts';
+import { FORMATS, type FormatSpec } from './formats.ts';
+import { normaliseLine } from './normalise.ts';
+import { datesAreReal, searchCheckDigits } from './searchCheckDigits.ts';
+import type { OcrLine, RepairedMrz } from './types.ts';
+
+const MIN_LINE = 20;
+const MAX_COMBINATIONS = 48;
+
+interface Scored extends RepairedMrz {
+  valid: number;
+  meanConfidence: number;
+}
+
+/**
+ * Turns raw OCR lines into the most plausible MRZ: picks the format and the lines that fit it, fixes
+ * line lengths, moves characters into their field's class and lets the check digits choose between
+ * confusable readings. Returns null when nothing looks like an MRZ. Never invents a value: a field
+ * whose check digit still fails is returned as read, with that check marked invalid.
+ */
+export function repairMrz(ocrLines: readonly OcrLine[]): RepairedMrz | null {
+  const lines = ocrLines.map(normaliseLine).filter((l) => l.text.length >= MIN_LINE);
+  let best: Scored | null = null;
+  for (const spec of Object.values(FORMATS)) {
+    for (let start = 0; start + spec.lineCount <= lines.length; start++) {
+      const window = lines.slice(start, start + spec.lineCount);
+      if (
+        !window.every((l) => Math.abs(l.text.length - spec.lineLength) <= Math.max(4, spec.lineLength * 0.15))
+      )
+        continue;
+      const candidate = repairWindow(spec, window);
+      if (candidate && (!best || better(candidate, best))) best = candidate;
+    }
+  }
+  if (!best) return null;
+  const { format, lines: repaired, confidences, corrections, checks } = best;
+  return { format, lines: repaired, confidences, corrections, checks };
+}
+
+function better(a: Scored, b: Scored): boolean {
+  if (a.valid !== b.valid) return a.valid > b.valid;
+  // Fewer changes, then the engine's own certainty, break ties between equally valid readings.
+  if (a.corrections.length !== b.corrections.length) return a.corrections.length < b.corrections.length;
+  return a.meanConfidence > b.meanConfidence;
+}
+
+function repairWindow(
+  spec: FormatSpec,
+  window: Array<{ text: string; confidences: number[] }>,
+): Scored | null {
+  const perLine = window.map((l, line) => fitLength(l.text, l.confidences, spec.lineLength, line));
+  let best: Scored | null = null;
+  for (const combination of combinations(perLine).slice(0, MAX_COMBINATIONS)) {
+    const coerced = coerceToClasses(
+      spec,
+      combination.map((v) => v.text),
+    );
+    const confidences = combination.map((v) => v.confidences);
+    const searched = searchCheckDigits(spec, coerced.lines, confidences);
+    const checks = evaluateChecks(spec, searched.lines);
+    const flat = confidences.flat();
+    const candidate: Scored = {
+      format: spec.format,
+      lines: searched.lines,
+      confidences,
+      corrections: [
+        ...combination.flatMap((v) => v.corrections),
+        ...coerced.corrections,
+        ...searched.corrections,
+      ],
+      checks,
+      // An impossible date counts as one more failed check.
+      valid: countValid(checks) - (datesAreReal(spec, searched.lines) ? 0 : 1),
+      meanConfidence: flat.reduce((a, b) => a + b, 0) / Math.max(1, flat.length),
+    };
+    if (!best || better(candidate, best)) best = candidate;
+    if (best.valid === spec.checks.length && best.corrections.length === 0) break;
+  }
+  return best;
+}
+
+function combinations(perLine: LineVariant[][]): LineVariant[][] {
+  return perLine.reduce<LineVariant[][]>(
+    (acc, variants) => acc.flatMap((prefix) => variants.map((v) => [...prefix, v])),
+    [[]],
+  );
+}
