@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Trains the OCR-B MRZ model (public/models/ocrb/ocrb.traineddata) from scratch with tesseract's
+# own tools. Deterministic data (seeded renders); resumable (re-running continues from the checkpoint).
+# Needs Debian's tesseract-ocr (5.3: lstmtraining, combine_lang_model, unicharset_extractor).
+# CI never runs this. See README.md beside it for the recipe and the scores.
+#
+#   scripts/train-ocrb/train.sh [max_iterations]      (default 60000; ~9k iterations/hour on 2 cores)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+WORK=${OCRB_WORK:-$ROOT/build/train-ocrb}
+MAX_ITERATIONS=${1:-60000}
+TRAIN_LINES=${OCRB_TRAIN_LINES:-16000}
+EVAL_LINES=${OCRB_EVAL_LINES:-800}
+# 40 classes (NULL, Joined, Broken + A-Z 0-9 <); the net spec is tesstrain's scratch spec, narrowed.
+NET_SPEC='[1,36,0,1 Ct3,3,16 Mp3,3 Lfys48 Lfx96 Lrx96 Lfx192 O1c40]'
+mkdir -p "$WORK"
+
+render() { # dir count seed
+  if [ ! -f "$1/.done" ]; then
+    npx tsx scripts/train-ocrb/renderLines.ts "$1" "$2" "$3"
+    find "$1" -name '*.png' | sort | xargs -P "$(nproc)" -I{} sh -c 'tesseract "$1" "${1%.png}" --psm 13 lstm.train >/dev/null 2>&1' _ {}
+    touch "$1/.done"
+  fi
+  find "$1" -name '*.lstmf' | sort > "$1.list"
+}
+render "$WORK/train" "$TRAIN_LINES" 1
+render "$WORK/eval" "$EVAL_LINES" 2
+
+# Starter traineddata: our own 37-character unicharset and recoder, no dictionaries (an MRZ has no words).
+STARTER=$WORK/starter
+if [ ! -f "$STARTER/ocrb/ocrb.traineddata" ]; then
+  mkdir -p "$STARTER/script"
+  printf 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<\n' > "$STARTER/chars.txt"
+  unicharset_extractor --output_unicharset "$STARTER/ocrb.unicharset" --norm_mode 1 "$STARTER/chars.txt"
+  # combine_lang_model reads script properties from <script>.unicharset files (langdata is not
+  # installable here): Debian's eng LSTM unicharset has every character we use.
+  combine_tessdata -e /usr/share/tesseract-ocr/5/tessdata/eng.traineddata "$STARTER/eng.lstm-unicharset"
+  for s in Latin Common Inherited; do cp "$STARTER/eng.lstm-unicharset" "$STARTER/script/$s.unicharset"; done
+  printf '# Latin only: no radicals\n' > "$STARTER/script/radical-stroke.txt"
+  combine_lang_model --input_unicharset "$STARTER/ocrb.unicharset" --script_dir "$STARTER/script" \
+    --lang ocrb --output_dir "$STARTER" 2>/dev/null
+fi
+
+mkdir -p "$WORK/model"
+# lstmtraining resumes from $WORK/model/ocrb_checkpoint when it exists.
+lstmtraining \
+  --traineddata "$STARTER/ocrb/ocrb.traineddata" \
+  --net_spec "$NET_SPEC" \
+  --model_output "$WORK/model/ocrb" \
+  --learning_rate 0.002 \
+  --train_listfile "$WORK/train.list" \
+  --eval_listfile "$WORK/eval.list" \
+  --max_iterations "$MAX_ITERATIONS" \
+  --target_error_rate 0.0005 \
+  --debug_interval 0 2>&1 | tee -a "$WORK/training.log"
+
+scripts/train-ocrb/export.sh
