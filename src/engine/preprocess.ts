@@ -1,0 +1,17 @@
+import type { PreprocessApi } from '../workers/preprocess.api.ts';
+import { assets } from './assets.generated.ts';
+import { assetUrl } from './assetUrl.ts';
+import { createWorkerClient } from './workerClient.ts';
+
+/** OpenCV compiles its wasm on start: ~1 s here, several on a slow phone. A hang (e.g. a CSP
+ * blocking eval in the worker) ends in a typed 'engine-timeout' instead of a spinner forever. */
+const START_TIMEOUT_MS = 45_000;
+
+export const preprocessWorker = createWorkerClient<PreprocessApi>({
+  create: () =>
+    new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), { name: 'preprocess' }),
+  start: async (call) => {
+    await call('init', [assetUrl(assets.opencv)]);
+  },
+  startTimeoutMs: START_TIMEOUT_MS,
+});

@@ -1,0 +1,148 @@
+import { readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
+import type {
+  AnalyseResult,
+  ImageQuality,
+  LineVariant,
+  MrzLineImages,
+  Quad,
+  Rotation,
+} from '../workers/preprocess.api.ts';
+import type { LanguageId } from './assets.generated.ts';
+import { ReaderError, type QualityHint } from './errors.ts';
+import { decodeFailure, inspectFile } from './intake.ts';
+import { recogniseLine } from './ocr.ts';
+import { preprocessWorker } from './preprocess.ts';
+
+export type Stage = 'starting' | 'locating' | 'reading' | 'checking';
+
+export interface ScanResult {
+  reading: MrzReading;
+  quality: ImageQuality;
+  document: Quad | null;
+  rotation: Rotation;
+  imageSize: { width: number; height: number };
+  /** Milliseconds per step, for the benchmark. */
+  timings: Record<string, number>;
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onStage?: (stage: Stage) => void;
+  /** The OCR model for MRZ lines. */
+  language?: LanguageId;
+  today?: string;
+}
+
+/** Long edge of the working image: keeps MRZ text ≥ ~12 px for a card filling a third of a 12 MP photo. */
+const MAX_WORKING_EDGE = 2400;
+/** Second chances, in order, while the check digits still fail. */
+const VARIANTS: LineVariant[] = ['flipped', 'binarised'];
+
+/**
+ * Reads one image into an MRZ reading: inspect → preprocess (worker) → OCR each line (tesseract
+ * worker) → repair and parse. If check digits fail, the same MRZ is read again another way and the
+ * reading with more valid checks wins. Every failure is a ReaderError with a code.
+ */
+export async function readDocument(file: Blob, options: ReadOptions = {}): Promise<ScanResult> {
+  const { signal, onStage } = options;
+  const language = options.language ?? 'ocrb';
+  const timings: Record<string, number> = {};
+  const started = performance.now();
+  const sniffed = await inspectFile(file);
+  onStage?.('starting');
+
+  let analysis: AnalyseResult;
+  try {
+    onStage?.('locating');
+    analysis = await preprocessWorker.analyse(file, { maxWorkingEdge: MAX_WORKING_EDGE }, signal);
+  } catch (error) {
+    if (error instanceof ReaderError && error.code === 'corrupt-image') throw decodeFailure(sniffed);
+    throw error;
+  }
+  Object.assign(timings, analysis.timings);
+  if (!analysis.mrz) throw new ReaderError('no-mrz', qualityHints(analysis.quality, analysis.scale));
+
+  onStage?.('reading');
+  let t = performance.now();
+  let best = await readLines(analysis.mrz, language, options);
+  timings.ocr = Math.round(performance.now() - t);
+  for (const variant of VARIANTS) {
+    if (best.reading?.valid) break;
+    t = performance.now();
+    const images = await preprocessWorker.lineVariant(variant, signal);
+    if (!images) break;
+    const next = await readLines(images, language, options);
+    timings[`ocr-${variant}`] = Math.round(performance.now() - t);
+    if (score(next.reading) > score(best.reading)) best = next;
+  }
+  onStage?.('checking');
+  void preprocessWorker.release().catch(() => undefined);
+  if (!best.reading || !plausible(best.reading)) {
+    throw new ReaderError('unreadable-mrz', qualityHints(analysis.quality, analysis.scale));
+  }
+  timings.total = Math.round(performance.now() - started);
+  publishTimings(timings);
+  return {
+    reading: best.reading,
+    quality: analysis.quality,
+    document: analysis.document,
+    rotation: best.rotation,
+    imageSize: { width: analysis.width, height: analysis.height },
+    timings,
+  };
+}
+
+/** Step timings as performance measures (scan:decode, scan:ocr…) for the benchmark and DevTools. */
+function publishTimings(timings: Record<string, number>): void {
+  const now = performance.now();
+  for (const [step, ms] of Object.entries(timings))
+    performance.measure(`scan:${step}`, { start: now - ms, duration: ms });
+}
+
+async function readLines(
+  images: MrzLineImages,
+  language: LanguageId,
+  options: ReadOptions,
+): Promise<{ reading: MrzReading | null; rotation: Rotation }> {
+  const lines = [];
+  for (const image of images.lines) lines.push(await recogniseLine(image, language, options.signal));
+  return { reading: readMrz(lines, options.today), rotation: images.rotation };
+}
+
+const coercions = (reading: MrzReading): number =>
+  reading.corrections.filter((c) => c.reason === 'charClass').length;
+
+/**
+ * More valid check digits first; every character that had to be forced into its field's class
+ * counts against a reading (an upside-down read of "OOOOOO" becomes "000000", whose check digit holds).
+ */
+function score(reading: MrzReading | null): number {
+  if (!reading) return -Infinity;
+  const valid = Object.values(reading.checks).filter((s) => s !== 'invalid').length;
+  return valid * 2 - reading.problems.length - coercions(reading) * 0.5;
+}
+
+/** Share of MRZ characters that may be forced into their class before a reading counts as noise. */
+const MAX_COERCED_SHARE = 0.1;
+
+/** A reading worth showing: mostly read as it stands, not assembled from coerced noise. */
+function plausible(reading: MrzReading): boolean {
+  const characters = reading.lines.join('').length;
+  return coercions(reading) <= characters * MAX_COERCED_SHARE;
+}
+
+/** Thresholds measured on the fixture sets (npm run bench); see README "Image quality". */
+const BLURRY_BELOW = 900;
+const DARK_BELOW = 55;
+const GLARE_ABOVE = 0.04;
+const SMALL_TEXT_BELOW = 11;
+
+/** Why an image may have failed, from what the preprocessing measured. */
+export function qualityHints(q: ImageQuality, scale: number): QualityHint[] {
+  const hints: QualityHint[] = [];
+  if (q.textHeight && q.sharpness < BLURRY_BELOW) hints.push('blurry');
+  if (q.brightness < DARK_BELOW) hints.push('dark');
+  if (q.glare > GLARE_ABOVE) hints.push('glare');
+  if (q.textHeight && q.textHeight / scale < SMALL_TEXT_BELOW) hints.push('small-text');
+  return hints;
+}

@@ -1,0 +1,132 @@
+/// <reference lib="webworker" />
+/**
+ * Preprocessing worker: a thin adapter over the OpenCV steps in ./preprocess. It keeps the last
+ * analysed MRZ so the engine can ask for it again another way (upside down, binarised) without
+ * decoding the image twice.
+ */
+import type { CV, Mat } from '@techstark/opencv-js';
+import { expose } from './expose.ts';
+import type {
+  AnalyseOptions,
+  AnalyseResult,
+  LineVariant,
+  MrzLineImages,
+  PreprocessApi,
+  Quad,
+  Rotation,
+} from './preprocess.api.ts';
+import { WorkerError } from './rpc.api.ts';
+import { decodeImage } from './preprocess/decode.ts';
+import { findDocument, warpDocument } from './preprocess/findDocument.ts';
+import { deskew, locateMrz, rotate90, type Box } from './preprocess/findMrzLines.ts';
+import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
+import { MatScope } from './preprocess/matScope.ts';
+import { exposure, sharpness } from './preprocess/quality.ts';
+
+let cv: CV | null = null;
+let last: { oriented: Mat; lines: Box[]; flipped: boolean; rotation: Rotation } | null = null;
+
+function release(): void {
+  last?.oriented.delete();
+  last = null;
+}
+
+function requireCv(): CV {
+  if (!cv) throw new WorkerError('not-initialised', 'OpenCV is not loaded');
+  return cv;
+}
+
+const api: PreprocessApi = {
+  async init(opencvUrl: string) {
+    if (cv) return;
+    try {
+      importScripts(opencvUrl);
+    } catch {
+      throw new WorkerError('asset-load-failed', 'OpenCV could not be loaded');
+    }
+    // @techstark/opencv-js 5 sets self.cv to a promise of the ready module.
+    cv = await (self as unknown as { cv: Promise<CV> }).cv;
+  },
+
+  async analyse(image: Blob, options: AnalyseOptions): Promise<AnalyseResult> {
+    const c = requireCv();
+    release();
+    const timings: Record<string, number> = {};
+    let t = performance.now();
+    const lap = (name: string): void => {
+      const now = performance.now();
+      timings[name] = Math.round(now - t);
+      t = now;
+    };
+    const decoded = await decodeImage(image, options.maxWorkingEdge);
+    lap('decode');
+    const scope = new MatScope();
+    try {
+      const rgba = scope.track(c.matFromImageData(decoded.image));
+      const grey = scope.track(new c.Mat());
+      c.cvtColor(rgba, grey, c.COLOR_RGBA2GRAY);
+      const quad = findDocument(c, grey);
+      const documentGrey = quad ? scope.track(warpDocument(c, grey, quad)) : grey;
+      lap('document');
+      let source = documentGrey;
+      // On a straightened document MRZ lines span most of its width; in a whole frame the document
+      // may be small.
+      let location = locateMrz(c, documentGrey, { minWidthShare: quad ? 0.55 : 0.12 });
+      if (!location && quad) {
+        // The outline may have been a false one (a photo, a pattern): look at the whole frame.
+        location = locateMrz(c, grey, { minWidthShare: 0.12 });
+        source = grey;
+      }
+      lap('locate');
+      const { brightness, glare } = exposure(c, documentGrey);
+      const documentCorners = quad
+        ? (quad.map((p) => ({ x: p.x / decoded.scale, y: p.y / decoded.scale })) as Quad)
+        : null;
+      const base = {
+        width: decoded.width,
+        height: decoded.height,
+        scale: decoded.scale,
+        document: documentCorners,
+      };
+      if (!location) {
+        return { ...base, mrz: null, quality: { sharpness: 0, brightness, glare, textHeight: 0 }, timings };
+      }
+      const turned = location.rotation ? rotate90(c, source, scope) : source;
+      const oriented = location.angle ? deskew(c, turned, location.angle) : turned.clone();
+      // The MRZ sits at the bottom of every TD1/TD2/TD3 side: a band in the upper half means the
+      // document is upside down (the engine still tries the other way if the check digits fail).
+      const lines = location.lines;
+      const bandCentre = (lines[0]!.y + lines[lines.length - 1]!.y + lines[lines.length - 1]!.height) / 2;
+      const flipped = bandCentre < oriented.rows * 0.45;
+      const rotation = ((location.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
+      last = { oriented, lines, flipped, rotation };
+      const crops = cropLines(c, oriented, lines, { flip: flipped, binarise: false });
+      const blobs = await cropsToPng(crops);
+      lap('lines');
+      const textHeight = lines.reduce((s, l) => s + l.height, 0) / lines.length;
+      return {
+        ...base,
+        mrz: { lines: blobs, rotation },
+        quality: { sharpness: sharpness(c, crops), brightness, glare, textHeight },
+        timings,
+      };
+    } finally {
+      scope.dispose();
+    }
+  },
+
+  async lineVariant(variant: LineVariant): Promise<MrzLineImages | null> {
+    const c = requireCv();
+    if (!last) return null;
+    const flip = variant === 'flipped' ? !last.flipped : last.flipped;
+    const crops = cropLines(c, last.oriented, last.lines, { flip, binarise: variant === 'binarised' });
+    const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
+    return { lines: await cropsToPng(crops), rotation };
+  },
+
+  async release() {
+    release();
+  },
+};
+
+expose(api);

@@ -1,0 +1,211 @@
+import type { CV, Mat } from '@techstark/opencv-js';
+import { withScope, type MatScope } from './matScope.ts';
+
+const DETECT_WIDTH = 1200;
+
+export interface Candidate extends Box {
+  /** Degrees, text direction relative to horizontal. */
+  angle: number;
+  length: number;
+}
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface MrzLocation {
+  /** Right-angle rotation (clockwise) that makes the lines horizontal. */
+  rotation: 0 | 90;
+  /** Remaining skew in degrees, to rotate by after `rotation`. */
+  angle: number;
+  /** Line boxes in the rotated, deskewed image at working scale, top to bottom. */
+  lines: Box[];
+  score: number;
+  /** Mean line width. */
+  width: number;
+}
+
+/**
+ * 30-44 fixed-pitch characters make an MRZ line at least ~25 times longer than it is high; a
+ * printed value ("12 AUG 1974") is nearer 8.
+ */
+const MIN_MRZ_ASPECT = 15;
+
+/**
+ * Finds the MRZ as two or three long, thin, evenly spaced text lines that start and end at the
+ * same x (MRZ lines are fixed-pitch and always full length). Tries the image as is and turned 90°,
+ * estimates skew from the lines themselves and re-detects on the deskewed image.
+ */
+export function locateMrz(cv: CV, grey: Mat, options: { minWidthShare: number }): MrzLocation | null {
+  let best: MrzLocation | null = null;
+  for (const rotation of [0, 90] as const) {
+    const found = withScope((scope) => {
+      const turned = rotation ? rotate90(cv, grey, scope) : grey;
+      const minWidth = turned.cols * options.minWidthShare;
+      const first = lineCandidates(cv, turned);
+      const angle = dominantAngle(first);
+      if (Math.abs(angle) < 0.4) return group(first, rotation, 0, minWidth);
+      const straight = scope.track(deskew(cv, turned, angle));
+      return group(lineCandidates(cv, straight), rotation, angle, minWidth);
+    });
+    if (found && (!best || found.score > best.score)) best = found;
+    // Upright lines spanning most of the image: the 90° pass cannot do better.
+    if (best && rotation === 0 && best.width > grey.cols * 0.6) break;
+  }
+  return best;
+}
+
+export function rotate90(cv: CV, image: Mat, scope: MatScope): Mat {
+  const out = scope.track(new cv.Mat());
+  cv.rotate(image, out, cv.ROTATE_90_CLOCKWISE);
+  return out;
+}
+
+/** Rotates by `angle` degrees (clockwise positive) on a canvas grown to keep every corner. */
+export function deskew(cv: CV, image: Mat, angle: number): Mat {
+  return withScope((scope) => {
+    const radians = (Math.abs(angle) * Math.PI) / 180;
+    const w = Math.round(image.cols * Math.cos(radians) + image.rows * Math.sin(radians));
+    const h = Math.round(image.cols * Math.sin(radians) + image.rows * Math.cos(radians));
+    const matrix = scope.track(
+      cv.getRotationMatrix2D(new cv.Point(image.cols / 2, image.rows / 2), angle, 1),
+    );
+    // Shift so the grown canvas stays centred.
+    matrix.data64F[2]! += (w - image.cols) / 2;
+    matrix.data64F[5]! += (h - image.rows) / 2;
+    const out = new cv.Mat();
+    cv.warpAffine(image, out, matrix, new cv.Size(w, h), cv.INTER_LINEAR, cv.BORDER_REPLICATE);
+    return out;
+  });
+}
+
+/**
+ * Long thin dark-on-light text strokes merged along the line, as rotated boxes. MRZ characters are
+ * spaced wider than ordinary print, so strokes are joined at two widths and both results kept.
+ */
+export function lineCandidates(cv: CV, grey: Mat, debug?: (mask: Mat) => void): Candidate[] {
+  return withScope((scope) => {
+    const scale = Math.min(1, DETECT_WIDTH / grey.cols);
+    const small = scope.track(new cv.Mat());
+    cv.resize(
+      grey,
+      small,
+      new cv.Size(Math.round(grey.cols * scale), Math.round(grey.rows * scale)),
+      0,
+      0,
+      cv.INTER_AREA,
+    );
+    const blackhat = scope.track(new cv.Mat());
+    cv.morphologyEx(
+      small,
+      blackhat,
+      cv.MORPH_BLACKHAT,
+      scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(15, 7))),
+    );
+    const strokes = scope.track(new cv.Mat());
+    cv.threshold(blackhat, strokes, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+    const out: Candidate[] = [];
+    for (const share of [0.012, 0.028]) {
+      const mask = scope.track(new cv.Mat());
+      const joinWidth = Math.max(7, Math.round(small.cols * share));
+      cv.morphologyEx(
+        strokes,
+        mask,
+        cv.MORPH_CLOSE,
+        scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(joinWidth, 1))),
+      );
+      cv.morphologyEx(
+        mask,
+        mask,
+        cv.MORPH_OPEN,
+        scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 2))),
+      );
+      debug?.(mask);
+      out.push(...boxes(cv, mask, scale, scope));
+    }
+    return out;
+  });
+}
+
+function boxes(cv: CV, mask: Mat, scale: number, scope: MatScope): Candidate[] {
+  const contours = scope.track(new cv.MatVector());
+  const hierarchy = scope.track(new cv.Mat());
+  cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+  const out: Candidate[] = [];
+  for (let i = 0; i < contours.size(); i++) {
+    const contour = scope.track(contours.get(i));
+    const rect = cv.minAreaRect(contour);
+    const long = Math.max(rect.size.width, rect.size.height);
+    const short = Math.max(1, Math.min(rect.size.width, rect.size.height));
+    if (long < mask.cols * 0.12 || long / short < 7) continue;
+    let angle = rect.size.width >= rect.size.height ? rect.angle : rect.angle - 90;
+    while (angle > 45) angle -= 90;
+    while (angle <= -45) angle += 90;
+    if (Math.abs(angle) > 30) continue;
+    const box = cv.boundingRect(contour);
+    out.push({
+      x: box.x / scale,
+      y: box.y / scale,
+      width: box.width / scale,
+      height: (Math.abs(angle) < 2 ? box.height : short) / scale,
+      angle,
+      length: long / scale,
+    });
+  }
+  return out;
+}
+
+/** Length-weighted median angle of the long candidates. */
+function dominantAngle(candidates: Candidate[]): number {
+  const long = [...candidates].sort((a, b) => b.length - a.length).slice(0, 8);
+  if (!long.length) return 0;
+  const sorted = [...long].sort((a, b) => a.angle - b.angle);
+  const total = sorted.reduce((s, c) => s + c.length, 0);
+  let acc = 0;
+  for (const c of sorted) {
+    acc += c.length;
+    if (acc >= total / 2) return c.angle;
+  }
+  return 0;
+}
+
+/** The best set of 2-3 aligned, equally long, evenly spaced lines. */
+function group(candidates: Candidate[], rotation: 0 | 90, angle: number, minWidth: number): MrzLocation | null {
+  const lines = candidates
+    .filter((c) => c.width >= minWidth && c.width / Math.max(1, c.height) >= MIN_MRZ_ASPECT)
+    .sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2));
+  let best: MrzLocation | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const first = lines[i]!;
+    const members = [first];
+    for (let j = i + 1; j < lines.length && members.length < 3; j++) {
+      const next = lines[j]!;
+      const prev = members[members.length - 1]!;
+      const tolerance = Math.max(first.width * 0.035, first.height * 1.2);
+      const aligned =
+        Math.abs(next.x - first.x) < tolerance &&
+        Math.abs(next.x + next.width - (first.x + first.width)) < tolerance;
+      const similarHeight = next.height < first.height * 1.7 && first.height < next.height * 1.7;
+      const gap = next.y + next.height / 2 - (prev.y + prev.height / 2);
+      const spaced = gap > first.height * 1.05 && gap < first.height * 3.2;
+      if (aligned && similarHeight && spaced) members.push(next);
+      else if (gap > first.height * 3.2) break;
+    }
+    if (members.length < 2) continue;
+    const width = members.reduce((s, m) => s + m.width, 0) / members.length;
+    const score = members.length * width;
+    if (!best || score > best.score) {
+      best = {
+        rotation,
+        angle,
+        lines: members.map(({ x, y, width: w, height: h }) => ({ x, y, width: w, height: h })),
+        score,
+        width,
+      };
+    }
+  }
+  return best;
+}

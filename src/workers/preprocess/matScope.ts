@@ -1,0 +1,36 @@
+/**
+ * OpenCV.js Mats live in wasm memory and are never garbage-collected: every Mat a step creates is
+ * registered here and deleted in `finally`, whatever happens.
+ */
+interface Deletable {
+  delete(): void;
+}
+
+export class MatScope {
+  private readonly owned: Deletable[] = [];
+
+  track<T extends Deletable>(mat: T): T {
+    this.owned.push(mat);
+    return mat;
+  }
+
+  /** Stops tracking a Mat that is handed to the caller (who must delete it). */
+  release<T extends Deletable>(mat: T): T {
+    const index = this.owned.indexOf(mat);
+    if (index >= 0) this.owned.splice(index, 1);
+    return mat;
+  }
+
+  dispose(): void {
+    while (this.owned.length) this.owned.pop()!.delete();
+  }
+}
+
+export function withScope<T>(fn: (scope: MatScope) => T): T {
+  const scope = new MatScope();
+  try {
+    return fn(scope);
+  } finally {
+    scope.dispose();
+  }
+}
