@@ -1,0 +1,38 @@
+import { UploadZone } from '../features/capture/UploadZone.tsx';
+import { usePasteAndDrop } from '../features/capture/usePasteAndDrop.ts';
+import { DocumentPreview } from '../features/review/DocumentPreview.tsx';
+import { ReviewForm } from '../features/review/ReviewForm.tsx';
+import { ScanStatus } from '../features/scan/ScanStatus.tsx';
+import { useScanStore } from '../state/scanStore.ts';
+import styles from './App.module.css';
+import { EmptyState } from './EmptyState.tsx';
+import { useWarmUp } from './useWarmUp.ts';
+
+export function App() {
+  usePasteAndDrop();
+  useWarmUp();
+  const status = useScanStore((s) => s.status);
+  const hasResult = useScanStore((s) => s.result !== null);
+  return (
+    <div className={styles.shell}>
+      <header className={styles.header}>
+        <h1>ID Reader</h1>
+        <p className={styles.privacy}>
+          <span aria-hidden="true">🔒 </span>Everything happens on this device: no image or text leaves it.
+        </p>
+      </header>
+      <main className={styles.main} data-ocr-state={status} data-testid="scan.state">
+        <section className={styles.capture} aria-label="Add a document">
+          <UploadZone compact={hasResult} />
+          <ScanStatus />
+          <DocumentPreview />
+          {hasResult ? null : <EmptyState />}
+        </section>
+        <section className={styles.review} aria-label="Review">
+          <h2 className={styles.reviewTitle}>Details</h2>
+          <ReviewForm />
+        </section>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, type ChangeEvent } from 'react';
+import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
+import type { MrzReading } from '../../lib/mrz/readMrz.ts';
+import { formatOf, mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
+import { useScanStore } from '../../state/scanStore.ts';
+import { ExportBar } from './ExportBar.tsx';
+import { FieldRow } from './FieldRow.tsx';
+import {
+  CHECK_OF,
+  CHECK_TEXT,
+  correctionsByField,
+  describeCorrection,
+  warningsFor,
+  type FieldName,
+} from './fieldStatus.ts';
+import {
+  documentFormSchema,
+  emptyFormValues,
+  formValuesFrom,
+  type DocumentFormValues,
+} from './formSchema.ts';
+import { MrzField } from './MrzField.tsx';
+import styles from './ReviewForm.module.css';
+
+interface FieldSpec {
+  name: Exclude<FieldName, 'mrz' | 'documentType' | 'sex'>;
+  label: string;
+  type?: 'date';
+  upper?: boolean;
+}
+
+const DOCUMENT_FIELDS: FieldSpec[] = [
+  { name: 'documentCode', label: 'Document code', upper: true },
+  { name: 'issuingCountry', label: 'Issuing country', upper: true },
+  { name: 'documentNumber', label: 'Document number', upper: true },
+  { name: 'issueDate', label: 'Date of issue', type: 'date' },
+  { name: 'expiryDate', label: 'Date of expiry', type: 'date' },
+];
+const HOLDER_FIELDS: FieldSpec[] = [
+  { name: 'surname', label: 'Surname' },
+  { name: 'givenNames', label: 'Given names' },
+  { name: 'nationality', label: 'Nationality', upper: true },
+  { name: 'dateOfBirth', label: 'Date of birth', type: 'date' },
+  { name: 'placeOfBirth', label: 'Place of birth' },
+  { name: 'personalNumber', label: 'Personal number / optional data', upper: true },
+];
+
+const TYPE_LABELS: Record<(typeof DOCUMENT_TYPES)[number], string> = {
+  passport: 'Passport',
+  id_card: 'Identity card',
+  visa: 'Visa',
+  driver_license: "Driver's licence",
+  residence_permit: 'Residence permit',
+  other: 'Other',
+};
+
+/** The editable result: every field with where it came from, how sure we are and whether its check digit holds. */
+export function ReviewForm() {
+  const result = useScanStore((s) => s.result);
+  const resultId = useScanStore((s) => s.resultId);
+  const reading = result?.reading ?? null;
+  const form = useForm<DocumentFormValues>({
+    resolver: zodResolver(documentFormSchema),
+    defaultValues: emptyFormValues,
+    mode: 'onChange',
+  });
+  const { reset, trigger } = form;
+  useEffect(() => {
+    reset(reading ? formValuesFrom(reading.fields) : emptyFormValues);
+    if (reading) void trigger();
+    // Reset only when a new result arrives (resultId), never while the user edits.
+  }, [resultId]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const values = useWatch({ control: form.control }) as DocumentFormValues;
+  const checks = useMemo(
+    () => verifyFields(values, values.mrz ?? ''),
+    [values.documentNumber, values.dateOfBirth, values.expiryDate, values.personalNumber, values.mrz], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+  const corrections = useMemo(() => correctionsByField(reading), [reading]);
+  const warnings = warningsFor(values);
+  const format = formatOf(mrzLines(values.mrz ?? ''))?.format ?? null;
+
+  const notesFor = (name: FieldName) => {
+    const check = CHECK_OF[name];
+    const status = check ? checks?.[check] : undefined;
+    const confidence = reading?.confidence[name as keyof MrzReading['confidence']];
+    const problem = reading?.problems.find((p) => p.field === name);
+    return (
+      <>
+        {status ? (
+          <p className={status === 'invalid' ? styles.bad : styles.good}>
+            <span aria-hidden="true">{status === 'invalid' ? '✗ ' : '✓ '}</span>
+            {CHECK_TEXT[status]}
+          </p>
+        ) : null}
+        {problem ? (
+          <p className={styles.bad}>The MRZ says {problem.detail}, which is not a real date.</p>
+        ) : null}
+        {warnings
+          .filter((w) => w.field === name)
+          .map((w) => (
+            <p key={w.text} className={styles.warn}>
+              <span aria-hidden="true">! </span>
+              {w.text}
+            </p>
+          ))}
+        {(corrections[name as keyof typeof corrections] ?? []).map((c) => (
+          <p key={`${c.line}:${c.index}:${c.to}`} className={styles.correction}>
+            {describeCorrection(c)}
+          </p>
+        ))}
+        {confidence !== undefined && reading ? (
+          <p className={styles.source}>From the MRZ · {Math.round(confidence * 100)}% sure</p>
+        ) : null}
+      </>
+    );
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Document details"
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <fieldset className={styles.group}>
+        <legend>Document</legend>
+        <FieldRow id="field-documentType" label="Document type" notes={notesFor('documentType')}>
+          <select
+            id="field-documentType"
+            aria-describedby="field-documentType-notes"
+            {...form.register('documentType')}
+          >
+            {DOCUMENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </FieldRow>
+        {DOCUMENT_FIELDS.map((f) => (
+          <TextField key={f.name} spec={f} form={form} notes={notesFor(f.name)} />
+        ))}
+      </fieldset>
+      <fieldset className={styles.group}>
+        <legend>Holder</legend>
+        {HOLDER_FIELDS.slice(0, 4).map((f) => (
+          <TextField key={f.name} spec={f} form={form} notes={notesFor(f.name)} />
+        ))}
+        <FieldRow id="field-sex" label="Sex" notes={notesFor('sex')}>
+          <select id="field-sex" aria-describedby="field-sex-notes" {...form.register('sex')}>
+            <option value="">Not given</option>
+            <option value="F">F</option>
+            <option value="M">M</option>
+            <option value="X">X (unspecified)</option>
+          </select>
+        </FieldRow>
+        {HOLDER_FIELDS.slice(4).map((f) => (
+          <TextField key={f.name} spec={f} form={form} notes={notesFor(f.name)} />
+        ))}
+      </fieldset>
+      <MrzField form={form} checks={checks} format={format} corrections={corrections.mrz ?? []} />
+      <ExportBar form={form} checks={checks} format={format} />
+    </form>
+  );
+}
+
+function TextField({
+  spec,
+  form,
+  notes,
+}: {
+  spec: FieldSpec;
+  form: UseFormReturn<DocumentFormValues>;
+  notes: React.ReactNode;
+}) {
+  const id = `field-${spec.name}`;
+  const error = form.formState.errors[spec.name]?.message;
+  const registered = form.register(spec.name);
+  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
+    if (spec.upper) upperCaseKeepingCaret(event.target);
+    return registered.onChange(event);
+  };
+  return (
+    <FieldRow id={id} label={spec.label} notes={notes} error={error}>
+      <input
+        id={id}
+        type={spec.type ?? 'text'}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-notes`}
+        {...registered}
+        onChange={onChange}
+      />
+    </FieldRow>
+  );
+}
+
+function upperCaseKeepingCaret(input: HTMLInputElement): void {
+  const upper = input.value.toUpperCase();
+  if (upper === input.value) return;
+  const { selectionStart, selectionEnd } = input;
+  input.value = upper;
+  input.setSelectionRange(selectionStart, selectionEnd);
+}

@@ -1,0 +1,42 @@
+import { create } from 'zustand';
+import type { QualityHint, ReaderErrorCode } from '../engine/errors.ts';
+import type { ScanResult, Stage } from '../engine/readDocument.ts';
+
+/** The testing contract's data-ocr-state values. */
+export type OcrState = 'idle' | 'working' | 'done' | 'error';
+
+export interface ScanError {
+  code: ReaderErrorCode;
+  hints: QualityHint[];
+  /** The file the error is about (shown to the user, never logged). */
+  fileName: string;
+}
+
+export interface ScanState {
+  status: OcrState;
+  stage: Stage | null;
+  /** The document being reviewed: stays when a later file fails, so nothing typed is lost. */
+  result: ScanResult | null;
+  /** Object URL of the reviewed document's image. */
+  imageUrl: string | null;
+  fileName: string | null;
+  error: ScanError | null;
+  /** Changes with every new result, so the form resets to it exactly once. */
+  resultId: number;
+  /** Files dropped beyond the first (one document at a time for now). */
+  ignoredFiles: number;
+}
+
+export const initialScanState: ScanState = {
+  status: 'idle',
+  stage: null,
+  result: null,
+  imageUrl: null,
+  fileName: null,
+  error: null,
+  resultId: 0,
+  ignoredFiles: 0,
+};
+
+/** One store for the scan; actions live in features/scan/scanActions.ts (zustand "no store actions"). */
+export const useScanStore = create<ScanState>()(() => initialScanState);
