@@ -1,0 +1,5 @@
+import { generateE2eFixtures } from './support/generateFixtures.ts';
+
+export default async function globalSetup(): Promise<void> {
+  await generateE2eFixtures();
+}

@@ -1,0 +1,44 @@
+import { expect, test } from './fixtures.ts';
+
+const FIELDS = [
+  'documentType',
+  'documentCode',
+  'issuingCountry',
+  'documentNumber',
+  'surname',
+  'givenNames',
+  'nationality',
+  'dateOfBirth',
+  'sex',
+  'expiryDate',
+  'personalNumber',
+  'mrz',
+] as const;
+
+test.describe('reading an MRZ document from an upload', () => {
+  for (const name of ['clean-TD1', 'clean-TD2', 'clean-TD3', 'photo-rotated-90', 'photo-rotated-180']) {
+    test(`${name}: every field exact`, async ({ reader, fixtures }) => {
+      const fixture = fixtures[name]!;
+      await reader.read(fixture.file);
+      const truth = Object.fromEntries(FIELDS.map((f) => [f, fixture.truth[f]]));
+      expect(await reader.values([...FIELDS])).toEqual(truth);
+      await expect(reader.form.getByText('Composite: check digit holds')).toBeVisible();
+    });
+  }
+
+  for (const name of ['format-webp', 'format-bmp', 'format-gif', 'format-jpeg-exif']) {
+    test(`${name} is read`, async ({ reader, fixtures }) => {
+      const fixture = fixtures[name]!;
+      await reader.read(fixture.file);
+      expect(await reader.field('documentNumber').inputValue()).toBe(fixture.truth.documentNumber);
+      expect(await reader.field('mrz').inputValue()).toBe(fixture.truth.mrz);
+    });
+  }
+
+  test('EXIF orientation is honoured (the image needs no turning)', async ({ reader, fixtures }) => {
+    await reader.read(fixtures['format-jpeg-exif']!.file);
+    const caption = reader.page.locator('figcaption');
+    await expect(caption).toContainText('MRZ');
+    await expect(caption).not.toContainText('turned');
+  });
+});

@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { expect, test } from './fixtures.ts';
+
+test.describe('reviewing and exporting', () => {
+  test('edits re-validate against the printed check digits as the user types', async ({
+    reader,
+    fixtures,
+  }) => {
+    const truth = fixtures['clean-TD3']!.truth;
+    await reader.read(fixtures['clean-TD3']!.file);
+    const notes = reader.page.locator('#field-documentNumber-notes');
+    await expect(notes).toContainText('Check digit holds');
+    const wrong = truth.documentNumber.slice(0, -1) + (truth.documentNumber.endsWith('1') ? '2' : '1');
+    await reader.field('documentNumber').fill(wrong);
+    await expect(notes).toContainText('Check digit does not match');
+    await expect(reader.form.getByText('Composite: check digit does not match')).toBeVisible();
+    await reader.field('documentNumber').fill(truth.documentNumber.toLowerCase());
+    await expect(reader.field('documentNumber')).toHaveValue(truth.documentNumber);
+    await expect(notes).toContainText('Check digit holds');
+  });
+
+  test('an impossible date is refused and an expired document flagged', async ({ reader, fixtures }) => {
+    await reader.read(fixtures['clean-TD1']!.file);
+    await reader.field('expiryDate').fill('2001-01-01');
+    await expect(reader.page.locator('#field-expiryDate-notes')).toContainText('expired');
+    await reader.field('issueDate').fill('2005-01-01');
+    await expect(reader.page.locator('#field-expiryDate-notes')).toContainText(
+      'Expires before it was issued',
+    );
+    await reader.field('surname').fill('');
+    await expect(reader.page.locator('#field-surname-notes')).toContainText('Required');
+    await expect(reader.field('surname')).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('Copy JSON, Download JSON and Clear all', async ({ reader, fixtures, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const fixture = fixtures['clean-TD2']!;
+    await reader.read(fixture.file);
+
+    await reader.page.getByRole('button', { name: 'Copy JSON' }).click();
+    await expect(reader.page.getByText('Copied to the clipboard.')).toBeVisible();
+    const copied = JSON.parse(await reader.page.evaluate(() => navigator.clipboard.readText())) as Record<
+      string,
+      unknown
+    >;
+    expect(copied).toMatchObject({ ...fixture.truth, format: 'TD2' });
+    expect(copied.checks).toMatchObject({ documentNumber: 'valid', composite: 'valid' });
+
+    const download = reader.page.waitForEvent('download');
+    await reader.page.getByRole('button', { name: 'Download JSON' }).click();
+    const file = await (await download).path();
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject(fixture.truth);
+
+    await reader.page.getByRole('button', { name: 'Clear all' }).click();
+    await expect(reader.state).toHaveAttribute('data-ocr-state', 'idle');
+    await expect(reader.field('documentNumber')).toHaveValue('');
+    await expect(reader.field('mrz')).toHaveValue('');
+    await expect(reader.page.locator('figure img')).toHaveCount(0);
+    await expect(reader.page.getByRole('button', { name: 'Copy JSON' })).toBeDisabled();
+  });
+
+  test('usable at 360 px wide: nothing scrolls sideways', async ({ page, fixtures }) => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto('./');
+    await page.getByLabel(/Upload/).setInputFiles(`e2e/.fixtures/${fixtures['clean-TD3']!.file}`);
+    await expect(page.locator('[data-ocr-state]')).toHaveAttribute('data-ocr-state', 'done', {
+      timeout: 60_000,
+    });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Fixtures for the e2e suite, generated fresh (deterministically) before every run into
+ * e2e/.fixtures: synthetic documents with ground truth, the same document in every accepted
+ * format, and the broken inputs the app must refuse politely. No real person's document anywhere.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GlobalFonts } from '@napi-rs/canvas';
+import { encodeBmp, encodeGif, encodeJpegWithExifRotation } from '../../scripts/fixtures/encoders.ts';
+import { registerDocumentFonts } from '../../scripts/fixtures/fonts.ts';
+import { truthOf, type MrzTruth } from '../../scripts/fixtures/generateMrzSet.ts';
+import { photograph, type PhotoOptions } from '../../scripts/fixtures/photograph.ts';
+import { renderDocument } from '../../scripts/fixtures/renderDocument.ts';
+import { createRng } from '../../scripts/fixtures/rng.ts';
+import { createSpecimen, type MrzFormat } from '../../scripts/fixtures/specimen.ts';
+
+export const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.fixtures');
+
+export interface E2eFixture {
+  file: string;
+  truth: MrzTruth;
+}
+
+export type FixtureIndex = Record<string, E2eFixture>;
+
+const PHOTO: Omit<PhotoOptions, 'rotation' | 'skew'> = {
+  width: 1600,
+  height: 1200,
+  coverage: 0.7,
+  perspective: 0.03,
+  blur: 0.6,
+  noise: 4,
+  unevenLight: 0.25,
+  jpegQuality: 85,
+  background: 'wood',
+};
+
+export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureIndex> {
+  registerDocumentFonts(GlobalFonts);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const rng = createRng(2026);
+  const index: FixtureIndex = {};
+  const write = (file: string, data: Buffer | Uint8Array | string): string => {
+    fs.writeFileSync(path.join(dir, file), data);
+    return file;
+  };
+
+  const docs = new Map<string, ReturnType<typeof createSpecimen>>();
+  for (const format of ['TD1', 'TD2', 'TD3'] as MrzFormat[]) {
+    const specimen = createSpecimen(rng, { format, longDocumentNumber: false });
+    docs.set(format, specimen);
+    const canvas = renderDocument(specimen, rng);
+    index[`clean-${format}`] = {
+      file: write(`clean-${format.toLowerCase()}.png`, await canvas.encode('png')),
+      truth: truthOf(specimen),
+    };
+  }
+
+  const td3 = docs.get('TD3')!;
+  const td3Canvas = renderDocument(td3, createRng(1));
+  for (const [name, rotation, skew] of [
+    ['photo-rotated-90', 90, 4],
+    ['photo-rotated-180', 180, -3],
+  ] as const) {
+    const specimen = createSpecimen(rng, { format: name.endsWith('90') ? 'TD1' : 'TD3' });
+    const canvas = renderDocument(specimen, rng, { dpi: 260 });
+    const { jpeg } = await photograph(canvas, rng, { ...PHOTO, rotation, skew });
+    index[name] = { file: write(`${name}.jpg`, jpeg), truth: truthOf(specimen) };
+  }
+
+  // The TD3 document in every format the app accepts.
+  const truth = truthOf(td3);
+  index['format-webp'] = { file: write('td3.webp', await td3Canvas.encode('webp', 90)), truth };
+  index['format-bmp'] = { file: write('td3.bmp', encodeBmp(td3Canvas)), truth };
+  index['format-gif'] = { file: write('td3-animated.gif', encodeGif(td3Canvas, 1)), truth };
+  index['format-jpeg-exif'] = {
+    file: write('td3-exif-rotated.jpg', await encodeJpegWithExifRotation(td3Canvas)),
+    truth,
+  };
+
+  // Inputs the app must refuse with a clear message.
+  const jpeg = await td3Canvas.encode('jpeg', 90);
+  const bad = {
+    'bad-empty': write('empty.jpg', Buffer.alloc(0)),
+    'bad-text': write('notes.jpg', 'These are meeting notes, not a photo.\n'),
+    'bad-corrupt': write('damaged.jpg', Buffer.concat([jpeg.subarray(0, 600), Buffer.alloc(4000, 0x5a)])),
+    'bad-heic': write(
+      'IMG_0001.HEIC',
+      Buffer.concat([
+        Buffer.from([0, 0, 0, 24]),
+        Buffer.from('ftypheic\0\0\0\0mif1heic', 'binary'),
+        Buffer.alloc(2000, 7),
+      ]),
+    ),
+    'bad-pdf': write(
+      'scan.pdf',
+      '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+    ),
+    // A real image without any MRZ: the front of a document, drawn without one.
+    'no-mrz': write('no-mrz.png', await renderNoMrz()),
+  };
+  for (const [name, file] of Object.entries(bad)) index[name] = { file, truth };
+  fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+  return index;
+}
+
+async function renderNoMrz(): Promise<Buffer> {
+  const rng = createRng(99);
+  const specimen = createSpecimen(rng, { format: 'TD3' });
+  const canvas = renderDocument({ ...specimen, mrz: [] }, rng);
+  return canvas.encode('png');
+}
+
+export function readFixtureIndex(dir = FIXTURE_DIR): FixtureIndex {
+  return JSON.parse(fs.readFileSync(path.join(dir, 'index.json'), 'utf8')) as FixtureIndex;
+}
