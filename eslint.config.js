@@ -19,6 +19,17 @@ const privacyGlobals = [
   },
 ];
 
+/** What pure and worker code must never import. */
+const UI_AND_STATE = [
+  'react',
+  'react-dom',
+  'zustand',
+  '**/app/**',
+  '**/features/**',
+  '**/state/**',
+  '**/ui/**',
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -67,17 +78,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-dom',
-                'zustand',
-                '**/app/**',
-                '**/features/**',
-                '**/state/**',
-                '**/engine/**',
-                '**/workers/**',
-                '**/ui/**',
-              ],
+              group: [...UI_AND_STATE, '**/engine/**', '**/workers/**'],
               message:
                 'src/lib is pure TypeScript: pass data in as arguments; UI, state and workers import lib, never the reverse.',
             },
@@ -87,14 +88,10 @@ export default tseslint.config(
       'no-restricted-globals': [
         'error',
         ...privacyGlobals,
-        {
-          name: 'window',
+        ...['window', 'document', 'self'].map((name) => ({
+          name,
           message: 'src/lib runs in workers and Node too: take what you need as an argument.',
-        },
-        {
-          name: 'document',
-          message: 'src/lib runs in workers and Node too: take what you need as an argument.',
-        },
+        })),
       ],
     },
   },
@@ -106,15 +103,7 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: [
-                'react',
-                'react-dom',
-                'zustand',
-                '**/app/**',
-                '**/features/**',
-                '**/state/**',
-                '**/ui/**',
-              ],
+              group: UI_AND_STATE,
               message: 'Workers are thin adapters over src/lib: never import UI or state.',
             },
           ],

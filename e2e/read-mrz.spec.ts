@@ -1,19 +1,5 @@
+import { MRZ_FIELDS as FIELDS } from '../scripts/fixtures/generateMrzSet.ts';
 import { expect, test } from './fixtures.ts';
-
-const FIELDS = [
-  'documentType',
-  'documentCode',
-  'issuingCountry',
-  'documentNumber',
-  'surname',
-  'givenNames',
-  'nationality',
-  'dateOfBirth',
-  'sex',
-  'expiryDate',
-  'personalNumber',
-  'mrz',
-] as const;
 
 test.describe('reading an MRZ document from an upload', () => {
   for (const name of ['clean-TD1', 'clean-TD2', 'clean-TD3', 'photo-rotated-90', 'photo-rotated-180']) {

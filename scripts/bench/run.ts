@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { generateMrzSet, type FixtureCase, type MrzTruth } from '../fixtures/generateMrzSet.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
+import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
 import { childrenRss } from './memory.ts';
 import { formatReport, summarise, type CaseResult } from './report.ts';
@@ -22,20 +23,7 @@ const arg = (name: string, fallback: string): string => {
 };
 const flag = (name: string): boolean => process.argv.includes(`--${name}`);
 
-const FIELDS: Array<keyof MrzTruth> = [
-  'documentType',
-  'documentCode',
-  'issuingCountry',
-  'documentNumber',
-  'surname',
-  'givenNames',
-  'nationality',
-  'dateOfBirth',
-  'sex',
-  'expiryDate',
-  'personalNumber',
-  'mrz',
-];
+const FIELDS = MRZ_FIELDS;
 
 interface BenchSet {
   name: string;
@@ -60,17 +48,6 @@ async function prepareSet(name: string, options: Parameters<typeof generateMrzSe
   fs.writeFileSync(stamp, key);
   return { name, dir, cases };
 }
-
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-  '--enable-precise-memory-info',
-];
 
 async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<CaseResult> {
   const started = performance.now();
@@ -162,9 +139,10 @@ async function main(): Promise<void> {
     }),
   ];
   const server = await serveDist({ base: '/bench/' });
+  // Precise memory info makes performance.memory report real heap sizes.
   const browser = await chromium.launch({
-    executablePath: ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p)),
-    args: LAUNCH_ARGS,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
   });
   let peakRss = 0;
   const sampler = setInterval(() => {

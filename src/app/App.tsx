@@ -18,7 +18,10 @@ export function App() {
       <header className={styles.header}>
         <h1>ID Reader</h1>
         <p className={styles.privacy}>
-          <span aria-hidden="true">🔒 </span>Everything happens on this device: no image or text leaves it.
+          <svg className={styles.lock} viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" />
+          </svg>
+          Everything happens on this device: no image or text leaves it.
         </p>
       </header>
       <main className={styles.main} data-ocr-state={status} data-testid="scan.state">

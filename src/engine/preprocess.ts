@@ -8,8 +8,15 @@ import { createWorkerClient } from './workerClient.ts';
 const START_TIMEOUT_MS = 45_000;
 
 export const preprocessWorker = createWorkerClient<PreprocessApi>({
+  // Production: a classic worker (built as IIFE) that importScripts() the self-hosted OpenCV. The dev
+  // server only serves workers as ES modules, so dev uses a module worker (see the worker's init).
   create: () =>
-    new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), { name: 'preprocess' }),
+    import.meta.env.DEV
+      ? new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), {
+          type: 'module',
+          name: 'preprocess',
+        })
+      : new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), { name: 'preprocess' }),
   start: async (call) => {
     await call('init', [assetUrl(assets.opencv)]);
   },

@@ -18,16 +18,16 @@ import type {
 import { WorkerError } from './rpc.api.ts';
 import { decodeImage } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
-import { deskew, locateMrz, rotate90, type Box } from './preprocess/findMrzLines.ts';
+import { locateMrz, type LineQuad } from './preprocess/findMrzLines.ts';
 import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
 import { exposure, sharpness } from './preprocess/quality.ts';
 
 let cv: CV | null = null;
-let last: { oriented: Mat; lines: Box[]; flipped: boolean; rotation: Rotation } | null = null;
+let last: { source: Mat; lines: LineQuad[]; flipped: boolean; rotation: Rotation } | null = null;
 
 function release(): void {
-  last?.oriented.delete();
+  last?.source.delete();
   last = null;
 }
 
@@ -36,11 +36,21 @@ function requireCv(): CV {
   return cv;
 }
 
+/**
+ * Dev server only (removed from production builds): module workers cannot importScripts(), so the
+ * UMD script is fetched and run as a sloppy-mode function, where `this` is the worker's global.
+ */
+async function evaluateClassicScript(url: string): Promise<void> {
+  const source = await (await fetch(url)).text();
+  new Function(source).call(self);
+}
+
 const api: PreprocessApi = {
   async init(opencvUrl: string) {
     if (cv) return;
     try {
-      importScripts(opencvUrl);
+      if (import.meta.env.DEV) await evaluateClassicScript(opencvUrl);
+      else importScripts(opencvUrl);
     } catch {
       throw new WorkerError('asset-load-failed', 'OpenCV could not be loaded');
     }
@@ -91,19 +101,16 @@ const api: PreprocessApi = {
       if (!location) {
         return { ...base, mrz: null, quality: { sharpness: 0, brightness, glare, textHeight: 0 }, timings };
       }
-      const turned = location.rotation ? rotate90(c, source, scope) : source;
-      const oriented = location.angle ? deskew(c, turned, location.angle) : turned.clone();
+      const lines = location.lines;
       // The MRZ sits at the bottom of every TD1/TD2/TD3 side: a band in the upper half means the
       // document is upside down (the engine still tries the other way if the check digits fail).
-      const lines = location.lines;
-      const bandCentre = (lines[0]!.y + lines[lines.length - 1]!.y + lines[lines.length - 1]!.height) / 2;
-      const flipped = bandCentre < oriented.rows * 0.45;
+      const flipped = location.upsideDown;
       const rotation = ((location.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
-      last = { oriented, lines, flipped, rotation };
-      const crops = cropLines(c, oriented, lines, { flip: flipped, binarise: false });
+      last = { source: source === grey ? source.clone() : scope.release(source), lines, flipped, rotation };
+      const crops = cropLines(c, last.source, lines, { flip: flipped, binarise: false });
       const blobs = await cropsToPng(crops);
       lap('lines');
-      const textHeight = lines.reduce((s, l) => s + l.height, 0) / lines.length;
+      const textHeight = lines.reduce((sum, l) => sum + l.height, 0) / lines.length;
       return {
         ...base,
         mrz: { lines: blobs, rotation },
@@ -119,7 +126,7 @@ const api: PreprocessApi = {
     const c = requireCv();
     if (!last) return null;
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
-    const crops = cropLines(c, last.oriented, last.lines, { flip, binarise: variant === 'binarised' });
+    const crops = cropLines(c, last.source, last.lines, { flip, binarise: variant === 'binarised' });
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };
   },

@@ -4,7 +4,7 @@ import { interpretMrz } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
 import { mrzLines } from '../../lib/mrz/verifyFields.ts';
 import { FieldRow } from './FieldRow.tsx';
-import { CHECK_TEXT, describeCorrection } from './fieldStatus.ts';
+import { CHECK_TEXT, describeCorrections } from './fieldStatus.ts';
 import type { DocumentFormValues } from './formSchema.ts';
 import styles from './ReviewForm.module.css';
 
@@ -49,9 +49,9 @@ export function MrzField({ form, checks, format, corrections }: Props) {
                 Composite: {CHECK_TEXT[checks.composite].toLowerCase()}
               </p>
             ) : null}
-            {corrections.map((c) => (
-              <p key={`${c.line}:${c.index}`} className={styles.correction}>
-                {describeCorrection(c)}
+            {describeCorrections(corrections).map((text) => (
+              <p key={text} className={styles.correction}>
+                {text}
               </p>
             ))}
           </>

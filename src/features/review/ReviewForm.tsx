@@ -11,7 +11,7 @@ import {
   CHECK_OF,
   CHECK_TEXT,
   correctionsByField,
-  describeCorrection,
+  describeCorrections,
   warningsFor,
   type FieldName,
 } from './fieldStatus.ts';
@@ -106,9 +106,9 @@ export function ReviewForm() {
               {w.text}
             </p>
           ))}
-        {(corrections[name as keyof typeof corrections] ?? []).map((c) => (
-          <p key={`${c.line}:${c.index}:${c.to}`} className={styles.correction}>
-            {describeCorrection(c)}
+        {describeCorrections(corrections[name as keyof typeof corrections] ?? []).map((text) => (
+          <p key={text} className={styles.correction}>
+            {text}
           </p>
         ))}
         {confidence !== undefined && reading ? (

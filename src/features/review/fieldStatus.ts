@@ -31,7 +31,8 @@ const FIELD_OF_MRZ: Record<string, MrzFieldKey> = {
 export function fieldOfPosition(reading: MrzReading, line: number, index: number): MrzFieldKey | null {
   const spec = FORMATS[reading.format];
   const check = spec.checks.find((c) => c.digit.line === line && c.digit.index === index);
-  if (check) return check.name === 'composite' ? null : (CHECK_OF_NAME[check.name] ?? null);
+  // Check names and the fields they protect share names (documentNumber, dateOfBirth…).
+  if (check) return check.name === 'composite' ? null : check.name;
   const field = spec.fields.find((f) => f.line === line && index >= f.start && index < f.end);
   if (!field) return null;
   if (field.name === 'names') {
@@ -41,13 +42,6 @@ export function fieldOfPosition(reading: MrzReading, line: number, index: number
   }
   return FIELD_OF_MRZ[field.name] ?? null;
 }
-
-const CHECK_OF_NAME: Partial<Record<CheckName, MrzFieldKey>> = {
-  documentNumber: 'documentNumber',
-  dateOfBirth: 'dateOfBirth',
-  expiryDate: 'expiryDate',
-  personalNumber: 'personalNumber',
-};
 
 export function correctionsByField(
   reading: MrzReading | null,
@@ -75,6 +69,16 @@ export function describeCorrection(c: Correction): string {
         ? `Added ${c.to.length} filler character(s) to line ${c.line + 1}.`
         : `Removed ${show(c.from)} from line ${c.line + 1} to fix its length.`;
   }
+}
+
+/** One sentence per kind of correction, with a count where it happened more than once. */
+export function describeCorrections(corrections: Correction[]): string[] {
+  const counts = new Map<string, number>();
+  for (const c of corrections) {
+    const text = describeCorrection(c);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return [...counts].map(([text, n]) => (n > 1 ? `${text} (${n}×)` : text));
 }
 
 export interface Warning {

@@ -1,6 +1,6 @@
 import type { CV, Mat } from '@techstark/opencv-js';
 import { orderCorners, polygonArea, quadSize, type Point } from '../../lib/geometry/quad.ts';
-import { withScope } from './matScope.ts';
+import { downscaled, withScope } from './matScope.ts';
 
 const DETECT_EDGE = 640;
 const MIN_AREA = 0.12;
@@ -13,16 +13,7 @@ const MAX_AREA = 0.97;
  */
 export function findDocument(cv: CV, grey: Mat): [Point, Point, Point, Point] | null {
   return withScope((scope) => {
-    const scale = Math.min(1, DETECT_EDGE / Math.max(grey.cols, grey.rows));
-    const small = scope.track(new cv.Mat());
-    cv.resize(
-      grey,
-      small,
-      new cv.Size(Math.round(grey.cols * scale), Math.round(grey.rows * scale)),
-      0,
-      0,
-      cv.INTER_AREA,
-    );
+    const { mat: small, scale } = downscaled(cv, grey, DETECT_EDGE, scope);
     const blurred = scope.track(new cv.Mat());
     cv.GaussianBlur(small, blurred, new cv.Size(5, 5), 0);
     const scratch = scope.track(new cv.Mat());

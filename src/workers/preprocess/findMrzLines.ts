@@ -1,13 +1,9 @@
 import type { CV, Mat } from '@techstark/opencv-js';
-import { withScope, type MatScope } from './matScope.ts';
+import type { Point } from '../../lib/geometry/quad.ts';
+import { downscaled, withScope, type MatScope } from './matScope.ts';
 
-const DETECT_WIDTH = 1200;
-
-export interface Candidate extends Box {
-  /** Degrees, text direction relative to horizontal. */
-  angle: number;
-  length: number;
-}
+/** Detection runs on a copy whose long side is at most this; crops come from the full image. */
+const DETECT_EDGE = 1200;
 
 export interface Box {
   x: number;
@@ -16,15 +12,33 @@ export interface Box {
   height: number;
 }
 
-export interface MrzLocation {
-  /** Right-angle rotation (clockwise) that makes the lines horizontal. */
-  rotation: 0 | 90;
-  /** Remaining skew in degrees, to rotate by after `rotation`. */
+export interface Candidate extends Box {
+  /** Degrees, text direction relative to horizontal. */
   angle: number;
-  /** Line boxes in the rotated, deskewed image at working scale, top to bottom. */
+  length: number;
+}
+
+/** One MRZ line in source-image coordinates: corners TL, TR, BR, BL in reading order. */
+export interface LineQuad {
+  corners: [Point, Point, Point, Point];
+  /** Text height in source pixels. */
+  height: number;
+}
+
+export interface MrzLocation {
+  /** Top to bottom as read, assuming the document is upright. */
+  lines: LineQuad[];
+  /** Right-angle turn (clockwise) that made the lines horizontal, before `angle`. */
+  rotation: 0 | 90;
+  angle: number;
+  /** The band sat in the upper part of the straightened frame: the document is probably upside down. */
+  upsideDown: boolean;
+  score: number;
+}
+
+interface Grouped {
   lines: Box[];
   score: number;
-  /** Mean line width. */
   width: number;
 }
 
@@ -36,26 +50,70 @@ const MIN_MRZ_ASPECT = 15;
 
 /**
  * Finds the MRZ as two or three long, thin, evenly spaced text lines that start and end at the
- * same x (MRZ lines are fixed-pitch and always full length). Tries the image as is and turned 90°,
- * estimates skew from the lines themselves and re-detects on the deskewed image.
+ * same x (MRZ lines are fixed-pitch and always full length). Works on a downscaled copy, tries it
+ * as is and turned 90°, estimates skew from the lines themselves and re-detects on the deskewed
+ * copy; returns each line as a quadrilateral in the source image, so crops take one resampling.
  */
-export function locateMrz(cv: CV, grey: Mat, options: { minWidthShare: number }): MrzLocation | null {
-  let best: MrzLocation | null = null;
-  for (const rotation of [0, 90] as const) {
-    const found = withScope((scope) => {
-      const turned = rotation ? rotate90(cv, grey, scope) : grey;
-      const minWidth = turned.cols * options.minWidthShare;
-      const first = lineCandidates(cv, turned);
-      const angle = dominantAngle(first);
-      if (Math.abs(angle) < 0.4) return group(first, rotation, 0, minWidth);
-      const straight = scope.track(deskew(cv, turned, angle));
-      return group(lineCandidates(cv, straight), rotation, angle, minWidth);
-    });
-    if (found && (!best || found.score > best.score)) best = found;
-    // Upright lines spanning most of the image: the 90° pass cannot do better.
-    if (best && rotation === 0 && best.width > grey.cols * 0.6) break;
-  }
-  return best;
+export function locateMrz(cv: CV, source: Mat, options: { minWidthShare: number }): MrzLocation | null {
+  return withScope((scope) => {
+    const { mat: small, scale: s } = downscaled(cv, source, DETECT_EDGE, scope);
+    let best: MrzLocation | null = null;
+    for (const rotation of [0, 90] as const) {
+      const found = withScope((inner) => {
+        const turned = rotation ? rotate90(cv, small, inner) : small;
+        const minWidth = turned.cols * options.minWidthShare;
+        const first = lineCandidates(cv, turned);
+        const angle = dominantAngle(first);
+        if (Math.abs(angle) < 0.4) {
+          const g = group(first, minWidth);
+          return g && { g, angle: 0, matrix: IDENTITY, height: turned.rows };
+        }
+        const straight = deskew(cv, turned, angle);
+        inner.track(straight.image);
+        const g = group(lineCandidates(cv, straight.image), minWidth);
+        return g && { g, angle, matrix: straight.matrix, height: straight.image.rows };
+      });
+      if (found && (!best || found.g.score > best.score)) {
+        const toSource = (p: Point): Point => {
+          const turnedPoint = invertAffine(found.matrix, p);
+          const smallPoint = rotation ? { x: turnedPoint.y, y: small.rows - 1 - turnedPoint.x } : turnedPoint;
+          return { x: smallPoint.x / s, y: smallPoint.y / s };
+        };
+        const lines = found.g.lines.map((b) => ({
+          corners: [
+            toSource({ x: b.x, y: b.y }),
+            toSource({ x: b.x + b.width, y: b.y }),
+            toSource({ x: b.x + b.width, y: b.y + b.height }),
+            toSource({ x: b.x, y: b.y + b.height }),
+          ] as LineQuad['corners'],
+          height: b.height / s,
+        }));
+        const first = found.g.lines[0]!;
+        const last = found.g.lines[found.g.lines.length - 1]!;
+        const centre = (first.y + last.y + last.height) / 2;
+        best = {
+          lines,
+          rotation,
+          angle: found.angle,
+          upsideDown: centre < found.height * 0.45,
+          score: found.g.score,
+        };
+        // Upright lines spanning most of the image: the 90° pass cannot do better.
+        if (rotation === 0 && found.g.width > small.cols * 0.6) break;
+      }
+    }
+    return best;
+  });
+}
+
+type Affine = [number, number, number, number, number, number];
+const IDENTITY: Affine = [1, 0, 0, 0, 1, 0];
+
+function invertAffine([a, b, c, d, e, f]: Affine, p: Point): Point {
+  const det = a * e - b * d;
+  const x = p.x - c;
+  const y = p.y - f;
+  return { x: (e * x - b * y) / det, y: (-d * x + a * y) / det };
 }
 
 export function rotate90(cv: CV, image: Mat, scope: MatScope): Mat {
@@ -64,8 +122,8 @@ export function rotate90(cv: CV, image: Mat, scope: MatScope): Mat {
   return out;
 }
 
-/** Rotates by `angle` degrees (clockwise positive) on a canvas grown to keep every corner. */
-export function deskew(cv: CV, image: Mat, angle: number): Mat {
+/** Rotates by `angle` degrees (OpenCV's sense) on a canvas grown to keep every corner; the caller deletes the image. */
+export function deskew(cv: CV, image: Mat, angle: number): { image: Mat; matrix: Affine } {
   return withScope((scope) => {
     const radians = (Math.abs(angle) * Math.PI) / 180;
     const w = Math.round(image.cols * Math.cos(radians) + image.rows * Math.sin(radians));
@@ -78,29 +136,20 @@ export function deskew(cv: CV, image: Mat, angle: number): Mat {
     matrix.data64F[5]! += (h - image.rows) / 2;
     const out = new cv.Mat();
     cv.warpAffine(image, out, matrix, new cv.Size(w, h), cv.INTER_LINEAR, cv.BORDER_REPLICATE);
-    return out;
+    return { image: out, matrix: [...matrix.data64F.slice(0, 6)] as Affine };
   });
 }
 
 /**
- * Long thin dark-on-light text strokes merged along the line, as rotated boxes. MRZ characters are
- * spaced wider than ordinary print, so strokes are joined at two widths and both results kept.
+ * Long thin dark-on-light text strokes merged along the line, as rotated boxes, on an image already
+ * at detection size. MRZ characters are spaced wider than ordinary print, so strokes are joined at
+ * two widths and both results kept.
  */
 export function lineCandidates(cv: CV, grey: Mat, debug?: (mask: Mat) => void): Candidate[] {
   return withScope((scope) => {
-    const scale = Math.min(1, DETECT_WIDTH / grey.cols);
-    const small = scope.track(new cv.Mat());
-    cv.resize(
-      grey,
-      small,
-      new cv.Size(Math.round(grey.cols * scale), Math.round(grey.rows * scale)),
-      0,
-      0,
-      cv.INTER_AREA,
-    );
     const blackhat = scope.track(new cv.Mat());
     cv.morphologyEx(
-      small,
+      grey,
       blackhat,
       cv.MORPH_BLACKHAT,
       scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(15, 7))),
@@ -110,7 +159,7 @@ export function lineCandidates(cv: CV, grey: Mat, debug?: (mask: Mat) => void): 
     const out: Candidate[] = [];
     for (const share of [0.012, 0.028]) {
       const mask = scope.track(new cv.Mat());
-      const joinWidth = Math.max(7, Math.round(small.cols * share));
+      const joinWidth = Math.max(7, Math.round(grey.cols * share));
       cv.morphologyEx(
         strokes,
         mask,
@@ -124,13 +173,13 @@ export function lineCandidates(cv: CV, grey: Mat, debug?: (mask: Mat) => void): 
         scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 2))),
       );
       debug?.(mask);
-      out.push(...boxes(cv, mask, scale, scope));
+      out.push(...boxes(cv, mask, scope));
     }
     return out;
   });
 }
 
-function boxes(cv: CV, mask: Mat, scale: number, scope: MatScope): Candidate[] {
+function boxes(cv: CV, mask: Mat, scope: MatScope): Candidate[] {
   const contours = scope.track(new cv.MatVector());
   const hierarchy = scope.track(new cv.Mat());
   cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
@@ -147,12 +196,12 @@ function boxes(cv: CV, mask: Mat, scale: number, scope: MatScope): Candidate[] {
     if (Math.abs(angle) > 30) continue;
     const box = cv.boundingRect(contour);
     out.push({
-      x: box.x / scale,
-      y: box.y / scale,
-      width: box.width / scale,
-      height: (Math.abs(angle) < 2 ? box.height : short) / scale,
+      x: box.x,
+      y: box.y,
+      width: box.width,
+      height: Math.abs(angle) < 2 ? box.height : short,
       angle,
-      length: long / scale,
+      length: long,
     });
   }
   return out;
@@ -173,11 +222,11 @@ function dominantAngle(candidates: Candidate[]): number {
 }
 
 /** The best set of 2-3 aligned, equally long, evenly spaced lines. */
-function group(candidates: Candidate[], rotation: 0 | 90, angle: number, minWidth: number): MrzLocation | null {
+function group(candidates: Candidate[], minWidth: number): Grouped | null {
   const lines = candidates
     .filter((c) => c.width >= minWidth && c.width / Math.max(1, c.height) >= MIN_MRZ_ASPECT)
     .sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2));
-  let best: MrzLocation | null = null;
+  let best: Grouped | null = null;
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
     const members = [first];
@@ -199,8 +248,6 @@ function group(candidates: Candidate[], rotation: 0 | 90, angle: number, minWidt
     const score = members.length * width;
     if (!best || score > best.score) {
       best = {
-        rotation,
-        angle,
         lines: members.map(({ x, y, width: w, height: h }) => ({ x, y, width: w, height: h })),
         score,
         width,

@@ -1,6 +1,7 @@
 import type { CV, Mat } from '@techstark/opencv-js';
+import { distance, type Point } from '../../lib/geometry/quad.ts';
 import { greyToPng } from './decode.ts';
-import type { Box } from './findMrzLines.ts';
+import type { LineQuad } from './findMrzLines.ts';
 import { withScope } from './matScope.ts';
 
 /** Text height handed to OCR: what our OCR-B model was trained around. */
@@ -12,43 +13,63 @@ export interface LineCrop {
   height: number;
 }
 
+const along = (from: Point, to: Point, length: number): Point => {
+  const d = Math.max(1e-6, distance(from, to));
+  return { x: ((to.x - from.x) / d) * length, y: ((to.y - from.y) / d) * length };
+};
+
 /**
- * Crops each MRZ line with a margin, scales it to a fixed text height, stretches its contrast and
- * optionally binarises it (adaptive threshold copes with light that changes along the line).
- * Upside-down lines are turned and their order reversed.
+ * Cuts each MRZ line straight out of the source with one affine warp (rotation, skew and scale in
+ * a single resampling) at a fixed text height, with a margin, stretched contrast and optional
+ * adaptive binarisation. Upside down means each line is turned and their order reversed.
  */
 export function cropLines(
   cv: CV,
-  oriented: Mat,
-  lines: Box[],
+  source: Mat,
+  lines: LineQuad[],
   options: { flip: boolean; binarise: boolean },
 ): LineCrop[] {
   const crops = lines.map((line) =>
     withScope((scope) => {
-      const padX = line.height * 0.6;
-      const padY = line.height * 0.3;
-      const x = Math.max(0, Math.floor(line.x - padX));
-      const y = Math.max(0, Math.floor(line.y - padY));
-      const right = Math.min(oriented.cols, Math.ceil(line.x + line.width + padX));
-      const bottom = Math.min(oriented.rows, Math.ceil(line.y + line.height + padY));
-      const roi = scope.track(
-        oriented.roi(new cv.Rect(x, y, Math.max(1, right - x), Math.max(1, bottom - y))),
-      );
+      const [tl, tr, , bl] = line.corners;
+      const u = along(tl, tr, line.height * 0.6);
+      const v = along(tl, bl, line.height * 0.3);
+      const a = { x: tl.x - u.x - v.x, y: tl.y - u.y - v.y };
+      const b = { x: tr.x + u.x - v.x, y: tr.y + u.y - v.y };
+      const c = { x: bl.x - u.x + v.x, y: bl.y - u.y + v.y };
       const factor = LINE_TEXT_HEIGHT / Math.max(1, line.height);
-      const scaled = scope.track(new cv.Mat());
-      cv.resize(
-        roi,
-        scaled,
-        new cv.Size(Math.max(1, Math.round(roi.cols * factor)), Math.max(1, Math.round(roi.rows * factor))),
-        0,
-        0,
-        factor < 1 ? cv.INTER_AREA : cv.INTER_CUBIC,
+      const width = Math.max(8, Math.round(distance(a, b) * factor));
+      const height = Math.max(8, Math.round(distance(a, c) * factor));
+      // Shrinking a lot in one linear warp aliases thin strokes: warp at twice the size, then average down.
+      const oversample = factor < 0.6 ? 2 : 1;
+      const src = scope.track(cv.matFromArray(3, 1, cv.CV_32FC2, [a.x, a.y, b.x, b.y, c.x, c.y]));
+      const target = options.flip
+        ? [
+            width * oversample - 1,
+            height * oversample - 1,
+            0,
+            height * oversample - 1,
+            width * oversample - 1,
+            0,
+          ]
+        : [0, 0, width * oversample - 1, 0, 0, height * oversample - 1];
+      const dst = scope.track(cv.matFromArray(3, 1, cv.CV_32FC2, target));
+      const matrix = scope.track(cv.getAffineTransform(src, dst));
+      const out = scope.track(new cv.Mat());
+      cv.warpAffine(
+        source,
+        out,
+        matrix,
+        new cv.Size(width * oversample, height * oversample),
+        cv.INTER_LINEAR,
+        cv.BORDER_REPLICATE,
       );
-      cv.normalize(scaled, scaled, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
+      if (oversample > 1) cv.resize(out, out, new cv.Size(width, height), 0, 0, cv.INTER_AREA);
+      cv.normalize(out, out, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
       if (options.binarise) {
         cv.adaptiveThreshold(
-          scaled,
-          scaled,
+          out,
+          out,
           255,
           cv.ADAPTIVE_THRESH_GAUSSIAN_C,
           cv.THRESH_BINARY,
@@ -56,8 +77,7 @@ export function cropLines(
           12,
         );
       }
-      if (options.flip) cv.rotate(scaled, scaled, cv.ROTATE_180);
-      return { pixels: new Uint8Array(scaled.data), width: scaled.cols, height: scaled.rows };
+      return { pixels: new Uint8Array(out.data), width: out.cols, height: out.rows };
     }),
   );
   return options.flip ? crops.reverse() : crops;

@@ -1,3 +1,5 @@
+import type { CV, Mat } from '@techstark/opencv-js';
+
 /**
  * OpenCV.js Mats live in wasm memory and are never garbage-collected: every Mat a step creates is
  * registered here and deleted in `finally`, whatever happens.
@@ -33,4 +35,24 @@ export function withScope<T>(fn: (scope: MatScope) => T): T {
   } finally {
     scope.dispose();
   }
+}
+
+/** A copy whose long side is at most `maxEdge` (never enlarged), tracked by `scope`, and its scale. */
+export function downscaled(
+  cv: CV,
+  image: Mat,
+  maxEdge: number,
+  scope: MatScope,
+): { mat: Mat; scale: number } {
+  const scale = Math.min(1, maxEdge / Math.max(image.cols, image.rows));
+  const mat = scope.track(new cv.Mat());
+  cv.resize(
+    image,
+    mat,
+    new cv.Size(Math.round(image.cols * scale), Math.round(image.rows * scale)),
+    0,
+    0,
+    cv.INTER_AREA,
+  );
+  return { mat, scale };
 }
