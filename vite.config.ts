@@ -9,7 +9,8 @@ function stripCspInDev(): Plugin {
   return {
     name: 'id-reader:strip-csp-in-dev',
     apply: 'serve',
-    transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?>\s*/, ''),
+    transformIndexHtml: (html) =>
+      html.replace(/<meta\s+http-equiv="Content-Security-Policy"[\s\S]*?>\s*/, ''),
   };
 }
 
