@@ -104,8 +104,7 @@ async function readLines(
   language: LanguageId,
   options: ReadOptions,
 ): Promise<{ reading: MrzReading | null; rotation: Rotation }> {
-  const lines = [];
-  for (const image of images.lines) lines.push(await recogniseLine(image, language, options.signal));
+  const lines = await Promise.all(images.lines.map((image) => recogniseLine(image, language, options.signal)));
   return { reading: readMrz(lines, options.today), rotation: images.rotation };
 }
 
