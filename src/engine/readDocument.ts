@@ -104,7 +104,9 @@ async function readLines(
   language: LanguageId,
   options: ReadOptions,
 ): Promise<{ reading: MrzReading | null; rotation: Rotation }> {
-  const lines = await Promise.all(images.lines.map((image) => recogniseLine(image, language, options.signal)));
+  const lines = await Promise.all(
+    images.lines.map((image) => recogniseLine(image, language, options.signal)),
+  );
   return { reading: readMrz(lines, options.today), rotation: images.rotation };
 }
 

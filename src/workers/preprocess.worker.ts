@@ -18,10 +18,17 @@ import type {
 import { WorkerError } from './rpc.api.ts';
 import { decodeImage } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
-import { locateMrz, type LineQuad } from './preprocess/findMrzLines.ts';
+import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
 import { exposure, sharpness } from './preprocess/quality.ts';
+
+/**
+ * Where to look for the MRZ. On a straightened document its lines span most of the width and the
+ * text is large, so a smaller detection copy will do; in a whole frame the document may be small.
+ */
+const ON_DOCUMENT: LocateOptions = { minWidthShare: 0.55, detectEdge: 900 };
+const IN_FRAME: LocateOptions = { minWidthShare: 0.12, detectEdge: 1200 };
 
 let cv: CV | null = null;
 let last: { source: Mat; lines: LineQuad[]; flipped: boolean; rotation: Rotation } | null = null;
@@ -81,10 +88,10 @@ const api: PreprocessApi = {
       let source = documentGrey;
       // On a straightened document MRZ lines span most of its width; in a whole frame the document
       // may be small.
-      let location = locateMrz(c, documentGrey, { minWidthShare: quad ? 0.55 : 0.12 });
+      let location = locateMrz(c, documentGrey, quad ? ON_DOCUMENT : IN_FRAME);
       if (!location && quad) {
         // The outline may have been a false one (a photo, a pattern): look at the whole frame.
-        location = locateMrz(c, grey, { minWidthShare: 0.12 });
+        location = locateMrz(c, grey, IN_FRAME);
         source = grey;
       }
       lap('locate');

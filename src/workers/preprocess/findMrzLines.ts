@@ -2,9 +2,6 @@ import type { CV, Mat } from '@techstark/opencv-js';
 import type { Point } from '../../lib/geometry/quad.ts';
 import { downscaled, withScope, type MatScope } from './matScope.ts';
 
-/** Detection runs on a copy whose long side is at most this; crops come from the full image. */
-const DETECT_EDGE = 1200;
-
 export interface Box {
   x: number;
   y: number;
@@ -54,11 +51,20 @@ const MIN_MRZ_ASPECT = 15;
  * as is and turned 90°, estimates skew from the lines themselves and re-detects on the deskewed
  * copy; returns each line as a quadrilateral in the source image, so crops take one resampling.
  */
-export function locateMrz(cv: CV, source: Mat, options: { minWidthShare: number }): MrzLocation | null {
+export interface LocateOptions {
+  /** Shortest line accepted, as a share of the image width. */
+  minWidthShare: number;
+  /** Long side of the detection copy. */
+  detectEdge: number;
+}
+
+export function locateMrz(cv: CV, source: Mat, options: LocateOptions): MrzLocation | null {
   return withScope((scope) => {
-    const { mat: small, scale: s } = downscaled(cv, source, DETECT_EDGE, scope);
+    const { mat: small, scale: s } = downscaled(cv, source, options.detectEdge, scope);
     let best: MrzLocation | null = null;
-    for (const rotation of [0, 90] as const) {
+    // A portrait image holds a landscape document on its side: try the turned copy first.
+    const order: Array<0 | 90> = small.rows > small.cols ? [90, 0] : [0, 90];
+    for (const rotation of order) {
       const found = withScope((inner) => {
         const turned = rotation ? rotate90(cv, small, inner) : small;
         const minWidth = turned.cols * options.minWidthShare;
@@ -98,8 +104,8 @@ export function locateMrz(cv: CV, source: Mat, options: { minWidthShare: number 
           upsideDown: centre < found.height * 0.45,
           score: found.g.score,
         };
-        // Upright lines spanning most of the image: the 90° pass cannot do better.
-        if (rotation === 0 && found.g.width > small.cols * 0.6) break;
+        // Lines spanning most of the image: the other pass cannot do better.
+        if (found.g.width > (rotation ? small.rows : small.cols) * 0.6) break;
       }
     }
     return best;
