@@ -1,0 +1,111 @@
+/**
+ * The OpenCV steps on rendered specimen documents, in Node (OpenCV.js runs there too): the MRZ is
+ * found whatever the right-angle rotation and a little skew, upside-down documents are recognised
+ * as such, and a document without an MRZ yields nothing.
+ */
+import { createRequire } from 'node:module';
+import type { CV, Mat } from '@techstark/opencv-js';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { registerDocumentFonts } from '../../../scripts/fixtures/fonts.ts';
+import { renderDocument } from '../../../scripts/fixtures/renderDocument.ts';
+import { createRng } from '../../../scripts/fixtures/rng.ts';
+import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
+import { findDocument } from './findDocument.ts';
+import { locateMrz } from './findMrzLines.ts';
+import { cropLines, LINE_TEXT_HEIGHT } from './lineImages.ts';
+
+let cv: CV;
+beforeAll(async () => {
+  // CommonJS load: OpenCV.js 5 exports a promise of the ready module (ESM interop would wrap it).
+  cv = await (createRequire(import.meta.url)('@techstark/opencv-js') as Promise<CV>);
+  registerDocumentFonts(GlobalFonts);
+}, 60_000);
+
+function document(format: MrzFormat, withMrz = true): Canvas {
+  const rng = createRng(format.length * 7 + (withMrz ? 1 : 0));
+  const specimen = createSpecimen(rng, { format });
+  return renderDocument(withMrz ? specimen : { ...specimen, mrz: [] }, rng, { dpi: 220 });
+}
+
+/** The document turned clockwise by `degrees` on a white margin. */
+function turned(doc: Canvas, degrees: number): Canvas {
+  const radians = (degrees * Math.PI) / 180;
+  const w = Math.abs(doc.width * Math.cos(radians)) + Math.abs(doc.height * Math.sin(radians)) + 80;
+  const h = Math.abs(doc.width * Math.sin(radians)) + Math.abs(doc.height * Math.cos(radians)) + 80;
+  const canvas = createCanvas(Math.round(w), Math.round(h));
+  const g = canvas.getContext('2d');
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.translate(canvas.width / 2, canvas.height / 2);
+  g.rotate(radians);
+  g.drawImage(doc, -doc.width / 2, -doc.height / 2);
+  return canvas;
+}
+
+function grey(canvas: Canvas): Mat {
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const rgba = cv.matFromImageData({ data: data.data, width: data.width, height: data.height } as ImageData);
+  const out = new cv.Mat();
+  cv.cvtColor(rgba, out, cv.COLOR_RGBA2GRAY);
+  rgba.delete();
+  return out;
+}
+
+const FRAME = { minWidthShare: 0.12, detectEdge: 1200 };
+
+describe('locateMrz', () => {
+  for (const format of ['TD1', 'TD2', 'TD3'] as const) {
+    for (const degrees of [0, 90, 180, 270, 4, -5]) {
+      it(`${format} turned ${degrees}°: finds every line`, () => {
+        const image = grey(turned(document(format), degrees));
+        try {
+          const found = locateMrz(cv, image, FRAME);
+          expect(found).not.toBeNull();
+          expect(found!.lines).toHaveLength(format === 'TD1' ? 3 : 2);
+          // The clockwise turn that rights the document undoes the one applied (small skew aside).
+          const applied = (Math.round(degrees / 90) * 90 + 360) % 360;
+          const correction = (found!.rotation + (found!.upsideDown ? 180 : 0)) % 360;
+          expect(correction).toBe((360 - applied) % 360);
+          const crops = cropLines(cv, image, found!.lines, { flip: found!.upsideDown, binarise: false });
+          for (const crop of crops) {
+            // A fixed text height with a margin, and an MRZ line's length: 30-44 characters.
+            expect(crop.height).toBeGreaterThan(LINE_TEXT_HEIGHT);
+            expect(crop.height).toBeLessThan(LINE_TEXT_HEIGHT * 2);
+            expect(crop.width / crop.height).toBeGreaterThan(15);
+          }
+        } finally {
+          image.delete();
+        }
+      });
+    }
+  }
+
+  it('finds nothing on a document without an MRZ', () => {
+    const image = grey(turned(document('TD3', false), 0));
+    try {
+      expect(locateMrz(cv, image, FRAME)).toBeNull();
+    } finally {
+      image.delete();
+    }
+  });
+
+  it('finds the outline of a document on a dark desk', () => {
+    const doc = document('TD1');
+    const desk = createCanvas(doc.width + 400, doc.height + 300);
+    const g = desk.getContext('2d');
+    g.fillStyle = '#3b3026';
+    g.fillRect(0, 0, desk.width, desk.height);
+    g.drawImage(doc, 200, 150);
+    const image = grey(desk);
+    try {
+      const quad = findDocument(cv, image);
+      expect(quad).not.toBeNull();
+      expect(quad![0].x).toBeCloseTo(200, -1);
+      expect(quad![0].y).toBeCloseTo(150, -1);
+      expect(quad![2].x).toBeCloseTo(200 + doc.width, -1);
+    } finally {
+      image.delete();
+    }
+  });
+});
