@@ -12,6 +12,7 @@ import {
   CHECK_TEXT,
   correctionsByField,
   describeCorrections,
+  describeDoubt,
   warningsFor,
   type FieldName,
 } from './fieldStatus.ts';
@@ -87,6 +88,9 @@ export function ReviewForm() {
     const status = check ? checks?.[check] : undefined;
     const confidence = reading?.confidence[name as keyof MrzReading['confidence']];
     const problem = reading?.problems.find((p) => p.field === name);
+    // Notes about what the engine read only apply while the value is still what it read.
+    const unchanged =
+      reading !== null && reading.fields[name as keyof typeof reading.fields] === values[name];
     return (
       <>
         {status ? (
@@ -95,6 +99,22 @@ export function ReviewForm() {
             {CHECK_TEXT[status]}
           </p>
         ) : null}
+        {status === 'valid' && checks?.composite === 'invalid' ? (
+          <p className={styles.warn}>
+            <span aria-hidden="true">! </span>
+            The composite check fails, so one of the checked fields may still be wrong.
+          </p>
+        ) : null}
+        {unchanged
+          ? reading.doubts
+              .filter((d) => d.field === name)
+              .map((d) => (
+                <p key={`${d.line}:${d.index}`} className={styles.warn}>
+                  <span aria-hidden="true">! </span>
+                  {describeDoubt(d)}
+                </p>
+              ))
+          : null}
         {problem ? (
           <p className={styles.bad}>The MRZ says {problem.detail}, which is not a real date.</p>
         ) : null}

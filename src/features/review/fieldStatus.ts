@@ -2,7 +2,7 @@ import { states } from 'mrz';
 import { todayIso } from '../../lib/dates/isoDate.ts';
 import type { MrzFieldKey } from '../../lib/document/fields.ts';
 import { FORMATS, type CheckName } from '../../lib/mrz/formats.ts';
-import type { MrzReading } from '../../lib/mrz/readMrz.ts';
+import type { MrzDoubt, MrzReading } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
 import type { DocumentFormValues } from './formSchema.ts';
 
@@ -79,6 +79,15 @@ export function describeCorrections(corrections: Correction[]): string[] {
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
   return [...counts].map(([text, n]) => (n > 1 ? `${text} (${n}×)` : text));
+}
+
+/** Why a field whose check digit holds should still be compared with the document. */
+export function describeDoubt(d: MrzDoubt): string {
+  if (d.reason === 'lookalike') {
+    const options = d.couldBe.map((c) => `“${c}”`).join(' or ');
+    return `“${d.read}” was hard to read and could be ${options}: the check digit cannot tell them apart. Compare with the document.`;
+  }
+  return 'Several characters were hard to read, so the check digit alone cannot vouch for this value. Compare with the document.';
 }
 
 export interface Warning {

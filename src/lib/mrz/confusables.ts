@@ -35,14 +35,14 @@ export const DIGIT_TO_LETTER: Readonly<Record<string, string>> = {
   '8': 'B',
 };
 
-/** Alternatives to try, per character, when a check digit fails (both directions, plus digit↔digit). */
-export const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
-  '0': ['O', 'D', 'Q', '8'],
+/** The likeliest misreadings of each character, likeliest first (the reverse pairs are added below). */
+const LISTED: Readonly<Record<string, readonly string[]>> = {
+  '0': ['O', 'D', 'Q', 'C', '8'],
   O: ['0', 'D', 'Q'],
   D: ['0', 'O'],
   Q: ['0', 'O'],
   U: ['0', 'V'],
-  V: ['U', 'Y'],
+  V: ['U', 'Y', 'W'],
   '1': ['I', 'L', '7'],
   I: ['1', 'L', 'T'],
   L: ['1', 'I'],
@@ -62,15 +62,41 @@ export const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = {
   A: ['4'],
   M: ['N', 'H'],
   N: ['M', 'H'],
-  H: ['M', 'N'],
+  H: ['M', 'N', 'K'],
   E: ['F'],
   F: ['E', 'P'],
   P: ['F'],
   K: ['X'],
   X: ['K'],
-  W: ['V'],
+  W: ['V', 'M'],
   '9': ['0'],
 };
+
+/**
+ * Alternatives to try, per character, when a check digit fails. Confusion goes both ways: every
+ * listed pair is also added in reverse, after the listed ones.
+ */
+export const ALTERNATIVES: Readonly<Record<string, readonly string[]>> = (() => {
+  const out: Record<string, string[]> = {};
+  for (const [from, list] of Object.entries(LISTED)) out[from] = [...list];
+  for (const [from, list] of Object.entries(LISTED)) {
+    for (const to of list) {
+      const reverse = (out[to] ??= []);
+      if (!reverse.includes(from)) reverse.push(from);
+    }
+  }
+  return out;
+})();
+
+/**
+ * Look-alikes whose MRZ values differ by a multiple of 10 (8 and S, 6 and G, 1 and L…): the check
+ * digit weights 7, 3 and 1 are coprime to 10, so no check digit can tell such a pair apart.
+ */
+export function invisibleToCheckDigit(char: string): string[] {
+  const value = (c: string): number =>
+    c === '<' ? 0 : c <= '9' ? c.charCodeAt(0) - 48 : c.charCodeAt(0) - 55;
+  return (ALTERNATIVES[char] ?? []).filter((other) => (value(other) - value(char)) % 10 === 0);
+}
 
 /** Characters an engine without an MRZ model returns for the '<' filler. */
 export const FILLER_LOOKALIKES = new Set(['K', 'L', '«', '‹', '(', '[', '{', 'C', '£', 'E']);

@@ -135,9 +135,12 @@ describe('repair', () => {
   it('fixes a date misread when the composite singles out one reading, and never guesses two', () => {
     // 740812 read as 740312: the date's check and the composite (which covers dates at other
     // weights) agree on one single change.
-    const fixed = readMrz(ocr([TD3[0]!, 'L898902C36UTO7403122F1204159ZE184226B<<<<<10']), TODAY)!;
+    const misread = 'L898902C36UTO7403122F1204159ZE184226B<<<<<10';
+    const unsure = [...misread].map((_, i) => (i === 16 ? 0.5 : 0.97));
+    const fixed = readMrz([{ text: TD3[0]! }, { text: misread, confidences: unsure }], TODAY)!;
     expect(fixed.fields.dateOfBirth).toBe('1974-08-12');
     // Two misreads in one date (8→3, 1→2), the engine sure of both: left flagged, not guessed.
+    // (Without confidences every character counts as sure: nothing is ever changed to fit a check.)
     const flagged = readMrz(ocr([TD3[0]!, 'L898902C36UTO7403222F1204159ZE184226B<<<<<10']), TODAY)!;
     expect(flagged.checks.dateOfBirth).toBe('invalid');
     expect(flagged.fieldChecks.dateOfBirth).toBe('invalid');

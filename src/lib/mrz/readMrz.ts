@@ -1,4 +1,7 @@
 import { parse, type Details, type FieldName } from 'mrz';
+import { fitsClass, positionClasses } from './coerce.ts';
+import { invisibleToCheckDigit } from './confusables.ts';
+import { MAX_CHANGE_CONFIDENCE } from './searchCheckDigits.ts';
 import { mrzDateToIso, todayIso } from '../dates/isoDate.ts';
 import {
   documentTypeFromCode,
@@ -10,6 +13,7 @@ import {
   FORMATS,
   longDocumentNumber,
   readSpan,
+  type Span,
   type CheckName,
   type FormatSpec,
   type MrzFormat,
@@ -30,8 +34,21 @@ export interface MrzReading {
   corrections: Correction[];
   /** What is wrong beyond check digits, e.g. a date that does not exist. */
   problems: MrzProblem[];
+  /** Characters to double-check although their field's check digit holds. */
+  doubts: MrzDoubt[];
   /** True when every check digit holds and nothing else is wrong. */
   valid: boolean;
+}
+
+/** Why a field may be wrong although its check digit holds (see findDoubts). */
+export interface MrzDoubt {
+  field: MrzFieldKey;
+  line: number;
+  index: number;
+  read: string;
+  /** Look-alikes the check digit cannot tell from `read` (reason 'lookalike'). */
+  couldBe: string[];
+  reason: 'lookalike' | 'severalUnsure';
 }
 
 export interface MrzProblem {
@@ -101,12 +118,17 @@ export function interpretMrz(
   values.personalNumber = optionalData(spec, lines);
 
   const checks = evaluateChecks(spec, lines);
+  const doubts = findDoubts(spec, lines, options.confidences);
   const fieldChecks: Partial<Record<MrzFieldKey, CheckStatus>> = {};
   for (const [field, check] of Object.entries(CHECKED_BY) as Array<[MrzFieldKey, CheckName]>) {
     const status =
       checks[check] ?? (field === 'personalNumber' && values.personalNumber ? checks.composite : undefined);
     if (status) fieldChecks[field] = status;
-    if (status === 'valid') confidence[field] = Math.max(confidence[field] ?? 0, 0.99);
+    // A holding check digit makes a field certain, unless a character in it is in doubt or the
+    // composite fails (a field can be misread together with its own check digit).
+    if (status === 'valid' && checks.composite !== 'invalid' && !doubts.some((d) => d.field === field)) {
+      confidence[field] = Math.max(confidence[field] ?? 0, 0.99);
+    }
   }
   const code = (values.documentCode ?? '').replace(/</g, '');
   const fields: MrzDocumentFields = {
@@ -140,8 +162,79 @@ export function interpretMrz(
     confidence,
     corrections: options.corrections ?? [],
     problems,
+    doubts,
     valid: problems.length === 0 && Object.values(checks).every((s) => s !== 'invalid'),
   };
+}
+
+/**
+ * Whether the reading presents a field as certain: its own check digit and the composite hold,
+ * its date (if any) exists, and none of its characters is in doubt.
+ */
+export function isCertain(reading: MrzReading, field: MrzFieldKey): boolean {
+  return (
+    reading.fieldChecks[field] === 'valid' &&
+    reading.checks.composite !== 'invalid' &&
+    !reading.doubts.some((d) => d.field === field) &&
+    !reading.problems.some((p) => p.field === field)
+  );
+}
+
+/**
+ * Where a holding check digit still cannot vouch for a field. A check digit catches any single
+ * misread except between look-alikes whose values differ by a multiple of 10 (8/S, 6/G, 1/L: the
+ * weights 7, 3, 1 are coprime to 10), and two misreads can cancel out (even in the composite). So a
+ * field is in doubt when an unsure character has such a look-alike, or when two or more characters
+ * under its check (its check digit included) were unsure.
+ */
+function findDoubts(spec: FormatSpec, lines: string[], confidences: number[][] | undefined): MrzDoubt[] {
+  if (!confidences) return [];
+  const classes = positionClasses(spec);
+  const long = longDocumentNumber(spec, lines);
+  const unsure = (p: { line: number; index: number }): boolean =>
+    (confidences[p.line]?.[p.index] ?? 1) < MAX_CHANGE_CONFIDENCE;
+  const groups: Array<{ field: MrzFieldKey; positions: Array<{ line: number; index: number }> }> = [];
+  const expand = (spans: Span[]) =>
+    spans.flatMap((s) =>
+      Array.from({ length: s.end - s.start }, (_, k) => ({ line: s.line, index: s.start + k })),
+    );
+  for (const check of spec.checks) {
+    if (check.name === 'composite') continue;
+    const spans = [...check.covers];
+    let digit = check.digit;
+    if (check.name === 'documentNumber' && long) {
+      spans.push(long.rest);
+      digit = long.digit;
+    }
+    groups.push({ field: check.name, positions: [...expand(spans), digit] });
+  }
+  // TD1/TD2 optional data is covered by the composite only.
+  if (spec.format !== 'TD3') {
+    const optional = spec.fields.filter((f) => f.name === 'optional1' || f.name === 'optional2');
+    groups.push({ field: 'personalNumber', positions: expand(optional) });
+  }
+  const doubts: MrzDoubt[] = [];
+  for (const { field, positions } of groups) {
+    const uncertain = positions.filter(unsure);
+    for (const p of uncertain) {
+      const read = lines[p.line]?.[p.index] ?? '';
+      const couldBe = invisibleToCheckDigit(read).filter((c) =>
+        fitsClass(c, classes[p.line]?.[p.index] ?? 'alnum'),
+      );
+      if (couldBe.length) doubts.push({ field, ...p, read, couldBe, reason: 'lookalike' });
+    }
+    if (uncertain.length >= 2 && !doubts.some((d) => d.field === field)) {
+      const first = uncertain[0]!;
+      doubts.push({
+        field,
+        ...first,
+        read: lines[first.line]?.[first.index] ?? '',
+        couldBe: [],
+        reason: 'severalUnsure',
+      });
+    }
+  }
+  return doubts;
 }
 
 /** Optional data / personal number, without a long TD1 document number's continuation. */

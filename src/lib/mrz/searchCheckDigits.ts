@@ -18,7 +18,13 @@ interface Substitution {
 
 /** A tie is broken by cost only when the chosen change is this much cheaper than the next one. */
 const COST_MARGIN = 0.35;
-/** Two characters are changed at once only where the engine was unsure of both. */
+/**
+ * Only characters the engine was unsure of are ever changed. Without this, a misread the confusion
+ * table does not know leaves a failing check that some other, correctly read character can be
+ * "fixed" to satisfy: a confident wrong answer.
+ */
+export const MAX_CHANGE_CONFIDENCE = 0.9;
+/** Two characters are changed at once only where the engine was quite unsure of both. */
 const PAIR_MAX_CONFIDENCE = 0.7;
 
 /**
@@ -42,6 +48,7 @@ export function searchCheckDigits(
   const classes = positionClasses(spec);
   const candidates = candidatePositions(spec, lines, initial).flatMap(({ line, index }) => {
     const from = lines[line]?.[index] ?? '';
+    if ((confidences[line]?.[index] ?? 1) >= MAX_CHANGE_CONFIDENCE) return [];
     return (ALTERNATIVES[from] ?? [])
       .filter((to) => fitsClass(to, classes[line]?.[index] ?? 'alnum'))
       .map((to, rank) => {
