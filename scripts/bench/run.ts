@@ -3,7 +3,7 @@
  * image through the built app in Chromium exactly as a user would (file input → form), and prints
  * accuracy per field and per document, latency percentiles (cold first document, warm) and memory.
  *
- *   npm run bench [-- --clean 60 --photo 30 --seed 1 --model ocrb|eng --no-build --out file.json]
+ *   npm run bench [-- --clean 60 --photo 30 --seed 1 --model ocrb|eng --no-build --generate-only --out file.json]
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -155,6 +155,7 @@ async function main(): Promise<void> {
       outDir: '',
     }),
   ];
+  if (flag('generate-only')) return;
   const server = await serveDist({ base: '/bench/' });
   // Precise memory info makes performance.memory report real heap sizes.
   const browser = await chromium.launch({

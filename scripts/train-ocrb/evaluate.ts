@@ -3,7 +3,7 @@
  * steps as the preprocessing worker (run in Node), and Debian's native tesseract reads the line
  * crops. Prints line-exact rate and character error rate against the ground truth.
  *
- *   tsx scripts/train-ocrb/evaluate.ts <setDir> [--model scripts/train-ocrb/model/ocrb.traineddata]
+ *   tsx scripts/train-ocrb/evaluate.ts <setDir> [--model scripts/train-ocrb/model/ocrb.traineddata] [--verbose]
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
     const crops = await mrzCrops(path.join(dir, c.file));
     const truth = c.truth.mrz.split('\n');
     if (!crops || crops.length !== truth.length) {
+      if (process.argv.includes('--verbose'))
+        process.stdout.write(`${c.name}: ${crops ? `${crops.length} lines` : 'no MRZ'}\n`);
       notFound++;
       lines += truth.length;
       chars += truth.join('').length;
@@ -130,7 +132,11 @@ async function main(): Promise<void> {
       chars += want.length;
       errors += editDistance(read, want);
       if (read === want) exact++;
-      else all = false;
+      else {
+        all = false;
+        if (process.argv.includes('--verbose'))
+          process.stdout.write(`${c.name}#${k}\n  read ${read}\n  want ${want}\n`);
+      }
     });
     if (all) docsExact++;
   }

@@ -10,7 +10,7 @@ import type {
 import type { LanguageId } from './assets.generated.ts';
 import { ReaderError, type QualityHint } from './errors.ts';
 import { decodeFailure, inspectFile } from './intake.ts';
-import { recogniseLine } from './ocr.ts';
+import { recogniseLine, warmUpOcr } from './ocr.ts';
 import { preprocessWorker } from './preprocess.ts';
 
 export type Stage = 'starting' | 'locating' | 'reading' | 'checking';
@@ -49,7 +49,11 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const timings: Record<string, number> = {};
   const started = performance.now();
   const sniffed = await inspectFile(file);
+  // Engines start once per page (instant when warm): OpenCV first, as it is needed first; the OCR
+  // engine starts alongside and is ready by the time the lines are.
   onStage?.('starting');
+  warmUpOcr(language);
+  await preprocessWorker.release(signal);
 
   let analysis: AnalyseResult;
   try {

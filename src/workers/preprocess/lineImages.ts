@@ -32,7 +32,10 @@ export function cropLines(
   const crops = lines.map((line) =>
     withScope((scope) => {
       const [tl, tr, , bl] = line.corners;
-      const u = along(tl, tr, line.height * 0.6);
+      // A thin first "I" can fall outside the detected box (it sits far from its neighbour), and the
+      // model drops a glyph that touches the border: keep a character pitch (~1.1 text heights)
+      // plus the margin the model was trained with.
+      const u = along(tl, tr, line.height * 1.8);
       const v = along(tl, bl, line.height * 0.3);
       const a = { x: tl.x - u.x - v.x, y: tl.y - u.y - v.y };
       const b = { x: tr.x + u.x - v.x, y: tr.y + u.y - v.y };
