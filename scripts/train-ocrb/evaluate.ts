@@ -73,7 +73,7 @@ export function nativeTesseract(png: string, modelFile: string): { text: string;
   const started = performance.now();
   const text = execFileSync(
     'tesseract',
-    [png, '-', '--psm', '7', '-l', lang, '--tessdata-dir', path.dirname(modelFile)],
+    [png, '-', '--psm', '13', '-l', lang, '--tessdata-dir', path.dirname(modelFile)],
     {
       stdio: ['ignore', 'pipe', 'ignore'],
     },

@@ -51,7 +51,9 @@ async function start(language: LanguageId): Promise<Engine> {
     throw error instanceof ReaderError ? error : new ReaderError('asset-load-failed');
   }
   await worker.setParameters({
-    tessedit_pageseg_mode: PSM.SINGLE_LINE,
+    // Raw line: the crop is exactly one line, so tesseract's own layout analysis only gets in the
+    // way (in single-line mode it drops a thin leading "I" as noise). The OCR-B model was trained so.
+    tessedit_pageseg_mode: PSM.RAW_LINE,
     // A hint only: the LSTM engine may still return other characters, which the MRZ repair handles.
     tessedit_char_whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<',
     user_defined_dpi: '300',
