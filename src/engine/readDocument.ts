@@ -49,16 +49,21 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const timings: Record<string, number> = {};
   const started = performance.now();
   const sniffed = await inspectFile(file);
+  timings.inspect = Math.round(performance.now() - started);
   // Engines start once per page (instant when warm): OpenCV first, as it is needed first; the OCR
   // engine starts alongside and is ready by the time the lines are.
   onStage?.('starting');
   warmUpOcr(language);
+  let t = performance.now();
   await preprocessWorker.release(signal);
+  timings.start = Math.round(performance.now() - t);
 
   let analysis: AnalyseResult;
   try {
     onStage?.('locating');
+    t = performance.now();
     analysis = await preprocessWorker.analyse(file, { maxWorkingEdge: MAX_WORKING_EDGE }, signal);
+    timings.analyse = Math.round(performance.now() - t);
   } catch (error) {
     if (error instanceof ReaderError && error.code === 'corrupt-image') throw decodeFailure(sniffed);
     throw error;
@@ -67,7 +72,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   if (!analysis.mrz) throw new ReaderError('no-mrz', qualityHints(analysis.quality, analysis.scale));
 
   onStage?.('reading');
-  let t = performance.now();
+  t = performance.now();
   let best = await readLines(analysis.mrz, language, options);
   timings.ocr = Math.round(performance.now() - t);
   for (const variant of VARIANTS) {
