@@ -26,7 +26,7 @@ test.describe('bad input gets a clear message and loses nothing', () => {
       const next = fixtures['clean-TD1']!;
       await reader.read(next.file);
       await expect(reader.field('documentNumber')).toHaveValue(next.truth.documentNumber);
-      await expect(reader.alert).toBeEmpty();
+      await expect(reader.alert).toHaveText('');
     });
   }
 });

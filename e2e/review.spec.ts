@@ -19,7 +19,18 @@ test.describe('reviewing and exporting', () => {
     await expect(notes).toContainText('Check digit holds');
   });
 
-  test('an impossible date is refused and an expired document flagged', async ({ reader, fixtures }) => {
+  test('an MRZ date that does not exist is flagged, not filled in', async ({ reader, fixtures }) => {
+    const fixture = fixtures['impossible-date']!;
+    await reader.read(fixture.file);
+    await expect(reader.field('dateOfBirth')).toHaveValue('');
+    const notes = reader.page.locator('#field-dateOfBirth-notes');
+    await expect(notes).toContainText('The MRZ says 740231, which is not a real date.');
+    await expect(notes).not.toContainText('Check digit holds');
+    // Everything else on the document is read as usual.
+    await expect(reader.field('documentNumber')).toHaveValue(fixture.truth.documentNumber);
+  });
+
+  test('an expired document and inconsistent dates are flagged', async ({ reader, fixtures }) => {
     await reader.read(fixtures['clean-TD1']!.file);
     await reader.field('expiryDate').fill('2001-01-01');
     await expect(reader.page.locator('#field-expiryDate-notes')).toContainText('expired');

@@ -13,7 +13,12 @@ import { truthOf, type MrzTruth } from '../../scripts/fixtures/generateMrzSet.ts
 import { photograph, type PhotoOptions } from '../../scripts/fixtures/photograph.ts';
 import { renderDocument } from '../../scripts/fixtures/renderDocument.ts';
 import { createRng } from '../../scripts/fixtures/rng.ts';
-import { createSpecimen, type MrzFormat } from '../../scripts/fixtures/specimen.ts';
+import {
+  checkDigit,
+  createSpecimen,
+  type MrzFormat,
+  type Specimen,
+} from '../../scripts/fixtures/specimen.ts';
 
 export const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '.fixtures');
 
@@ -70,6 +75,13 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
     index[name] = { file: write(`${name}.jpg`, jpeg), truth: truthOf(specimen) };
   }
 
+  // A passport whose MRZ prints 31 February as the birth date, with check digits that hold.
+  const impossible = withBirthDate(createSpecimen(rng, { format: 'TD3' }), '740231');
+  index['impossible-date'] = {
+    file: write('impossible-date.png', await renderDocument(impossible, rng).encode('png')),
+    truth: truthOf(impossible),
+  };
+
   // The TD3 document in every format the app accepts.
   const truth = truthOf(td3);
   index['format-webp'] = { file: write('td3.webp', await td3Canvas.encode('webp', 90)), truth };
@@ -104,6 +116,14 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
   for (const [name, file] of Object.entries(bad)) index[name] = { file, truth };
   fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return index;
+}
+
+/** The same TD3 document with another YYMMDD birth date in its MRZ, check digits recomputed. */
+function withBirthDate(s: Specimen, yymmdd: string): Specimen {
+  const line = s.mrz[1]!;
+  const body = `${line.slice(0, 13)}${yymmdd}${checkDigit(yymmdd)}${line.slice(20, 43)}`;
+  const composite = checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
+  return { ...s, dateOfBirth: '', mrz: [s.mrz[0]!, body + composite] };
 }
 
 async function renderNoMrz(): Promise<Buffer> {

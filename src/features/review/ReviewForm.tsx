@@ -30,20 +30,22 @@ interface FieldSpec {
   label: string;
   type?: 'date';
   upper?: boolean;
+  /** Fields whose cross-field rules read this one: re-validated when it changes. */
+  deps?: FieldName[];
 }
 
 const DOCUMENT_FIELDS: FieldSpec[] = [
   { name: 'documentCode', label: 'Document code', upper: true },
   { name: 'issuingCountry', label: 'Issuing country', upper: true },
   { name: 'documentNumber', label: 'Document number', upper: true },
-  { name: 'issueDate', label: 'Date of issue', type: 'date' },
-  { name: 'expiryDate', label: 'Date of expiry', type: 'date' },
+  { name: 'issueDate', label: 'Date of issue', type: 'date', deps: ['expiryDate'] },
+  { name: 'expiryDate', label: 'Date of expiry', type: 'date', deps: ['issueDate'] },
 ];
 const HOLDER_FIELDS: FieldSpec[] = [
   { name: 'surname', label: 'Surname' },
   { name: 'givenNames', label: 'Given names' },
   { name: 'nationality', label: 'Nationality', upper: true },
-  { name: 'dateOfBirth', label: 'Date of birth', type: 'date' },
+  { name: 'dateOfBirth', label: 'Date of birth', type: 'date', deps: ['issueDate'] },
   { name: 'placeOfBirth', label: 'Place of birth' },
   { name: 'personalNumber', label: 'Personal number / optional data', upper: true },
 ];
@@ -71,13 +73,13 @@ export function ReviewForm() {
   useEffect(() => {
     reset(reading ? formValuesFrom(reading.fields) : emptyFormValues);
     if (reading) void trigger();
-    // Reset only when a new result arrives (resultId), never while the user edits.
-  }, [resultId]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [resultId]); // eslint-disable-line react-hooks/exhaustive-deps -- reset on a new result only, never while the user edits
 
   const values = useWatch({ control: form.control }) as DocumentFormValues;
+  const { documentNumber, dateOfBirth, expiryDate, personalNumber, mrz } = values;
   const checks = useMemo(
-    () => verifyFields(values, values.mrz ?? ''),
-    [values.documentNumber, values.dateOfBirth, values.expiryDate, values.personalNumber, values.mrz], // eslint-disable-line react-hooks/exhaustive-deps
+    () => verifyFields({ documentNumber, dateOfBirth, expiryDate, personalNumber }, mrz ?? ''),
+    [documentNumber, dateOfBirth, expiryDate, personalNumber, mrz],
   );
   const corrections = useMemo(() => correctionsByField(reading), [reading]);
   const warnings = warningsFor(values);
@@ -198,7 +200,7 @@ function TextField({
 }) {
   const id = `field-${spec.name}`;
   const error = form.formState.errors[spec.name]?.message;
-  const registered = form.register(spec.name);
+  const registered = form.register(spec.name, spec.deps ? { deps: spec.deps } : undefined);
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     if (spec.upper) upperCaseKeepingCaret(event.target);
     return registered.onChange(event);
