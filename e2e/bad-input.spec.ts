@@ -7,6 +7,7 @@ const CASES: Array<[string, RegExp]> = [
   ['bad-heic', /cannot open HEIC/i],
   ['bad-pdf', /PDF/],
   ['no-mrz', /No machine-readable zone found/i],
+  ['blurry', /looks blurry/i],
 ];
 
 test.describe('bad input gets a clear message and loses nothing', () => {

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GlobalFonts } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, type Canvas } from '@napi-rs/canvas';
 import { encodeBmp, encodeGif, encodeJpegWithExifRotation } from '../../scripts/fixtures/encoders.ts';
 import { registerDocumentFonts } from '../../scripts/fixtures/fonts.ts';
 import { truthOf, type MrzTruth } from '../../scripts/fixtures/generateMrzSet.ts';
@@ -112,6 +112,8 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
     ),
     // A real image without any MRZ: the front of a document, drawn without one.
     'no-mrz': write('no-mrz.png', await renderNoMrz()),
+    // A passport so out of focus (Gaussian σ 5 px on 27 px text) that its MRZ cannot be read.
+    blurry: write('blurry.jpg', await blurred(td3Canvas, 5)),
   };
   for (const [name, file] of Object.entries(bad)) index[name] = { file, truth };
   fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
@@ -124,6 +126,14 @@ function withBirthDate(s: Specimen, yymmdd: string): Specimen {
   const body = `${line.slice(0, 13)}${yymmdd}${checkDigit(yymmdd)}${line.slice(20, 43)}`;
   const composite = checkDigit(body.slice(0, 10) + body.slice(13, 20) + body.slice(21, 43));
   return { ...s, dateOfBirth: '', mrz: [s.mrz[0]!, body + composite] };
+}
+
+async function blurred(source: Canvas, sigma: number): Promise<Buffer> {
+  const canvas = createCanvas(source.width, source.height);
+  const g = canvas.getContext('2d');
+  g.filter = `blur(${sigma}px)`;
+  g.drawImage(source, 0, 0);
+  return canvas.encode('jpeg', 90);
 }
 
 async function renderNoMrz(): Promise<Buffer> {

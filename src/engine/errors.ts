@@ -20,8 +20,9 @@ export type ReaderErrorCode =
   | 'aborted'
   | 'internal';
 
-/** Why a read failed, when the image itself says so. */
-export type QualityHint = 'blurry' | 'dark' | 'glare' | 'small-text';
+import type { QualityHint } from '../lib/quality/qualityHints.ts';
+
+export type { QualityHint };
 
 export class ReaderError extends Error {
   constructor(

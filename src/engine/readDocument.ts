@@ -8,7 +8,8 @@ import type {
   Rotation,
 } from '../workers/preprocess.api.ts';
 import type { LanguageId } from './assets.generated.ts';
-import { ReaderError, type QualityHint } from './errors.ts';
+import { qualityHints } from '../lib/quality/qualityHints.ts';
+import { ReaderError } from './errors.ts';
 import { decodeFailure, inspectFile } from './intake.ts';
 import { recogniseLine, warmUpOcr } from './ocr.ts';
 import { preprocessWorker } from './preprocess.ts';
@@ -139,20 +140,4 @@ const MAX_COERCED_SHARE = 0.1;
 function plausible(reading: MrzReading): boolean {
   const characters = reading.lines.join('').length;
   return coercions(reading) <= characters * MAX_COERCED_SHARE;
-}
-
-/** Thresholds measured on the fixture sets (npm run bench); see README "Image quality". */
-const BLURRY_BELOW = 900;
-const DARK_BELOW = 55;
-const GLARE_ABOVE = 0.04;
-const SMALL_TEXT_BELOW = 11;
-
-/** Why an image may have failed, from what the preprocessing measured. */
-export function qualityHints(q: ImageQuality, scale: number): QualityHint[] {
-  const hints: QualityHint[] = [];
-  if (q.textHeight && q.sharpness < BLURRY_BELOW) hints.push('blurry');
-  if (q.brightness < DARK_BELOW) hints.push('dark');
-  if (q.glare > GLARE_ABOVE) hints.push('glare');
-  if (q.textHeight && q.textHeight / scale < SMALL_TEXT_BELOW) hints.push('small-text');
-  return hints;
 }

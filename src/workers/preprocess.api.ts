@@ -14,6 +14,8 @@ export interface AnalyseOptions {
 export interface ImageQuality {
   /** Variance of the Laplacian over the MRZ lines at a fixed text height: low means blurred. */
   sharpness: number;
+  /** Variance of the Laplacian over the document at a 1000 px long side. */
+  frameSharpness: number;
   /** Mean grey level (0-255) of the document. */
   brightness: number;
   /** Share of the document's pixels that are blown out (≥ 250). */

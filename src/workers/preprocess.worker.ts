@@ -21,7 +21,7 @@ import { findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
-import { exposure, sharpness } from './preprocess/quality.ts';
+import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
 
 /**
  * Where to look for the MRZ. On a straightened document its lines span most of the width and the
@@ -96,6 +96,7 @@ const api: PreprocessApi = {
       }
       lap('locate');
       const { brightness, glare } = exposure(c, documentGrey);
+      const frame = frameSharpness(c, documentGrey);
       const documentCorners = quad
         ? (quad.map((p) => ({ x: p.x / decoded.scale, y: p.y / decoded.scale })) as Quad)
         : null;
@@ -106,7 +107,12 @@ const api: PreprocessApi = {
         document: documentCorners,
       };
       if (!location) {
-        return { ...base, mrz: null, quality: { sharpness: 0, brightness, glare, textHeight: 0 }, timings };
+        return {
+          ...base,
+          mrz: null,
+          quality: { sharpness: 0, frameSharpness: frame, brightness, glare, textHeight: 0 },
+          timings,
+        };
       }
       const lines = location.lines;
       // The MRZ sits at the bottom of every TD1/TD2/TD3 side: a band in the upper half means the
@@ -121,7 +127,7 @@ const api: PreprocessApi = {
       return {
         ...base,
         mrz: { lines: blobs, rotation },
-        quality: { sharpness: sharpness(c, crops), brightness, glare, textHeight },
+        quality: { sharpness: sharpness(c, crops), frameSharpness: frame, brightness, glare, textHeight },
         timings,
       };
     } finally {

@@ -1,6 +1,6 @@
 import type { CV, Mat } from '@techstark/opencv-js';
 import type { LineCrop } from './lineImages.ts';
-import { withScope } from './matScope.ts';
+import { downscaled, withScope } from './matScope.ts';
 
 /** Mean grey level and blown-out share over an image. */
 export function exposure(cv: CV, grey: Mat): { brightness: number; glare: number } {
@@ -9,6 +9,22 @@ export function exposure(cv: CV, grey: Mat): { brightness: number; glare: number
     const bright = scope.track(new cv.Mat());
     cv.threshold(grey, bright, 249, 255, cv.THRESH_BINARY);
     return { brightness: mean, glare: cv.countNonZero(bright) / Math.max(1, grey.rows * grey.cols) };
+  });
+}
+
+/**
+ * Variance of the Laplacian over the whole document at a 1000 px long side: what says "blurred"
+ * when not even the MRZ could be found.
+ */
+export function frameSharpness(cv: CV, grey: Mat): number {
+  return withScope((scope) => {
+    const { mat } = downscaled(cv, grey, 1000, scope);
+    const laplacian = scope.track(new cv.Mat());
+    cv.Laplacian(mat, laplacian, cv.CV_64F);
+    const mean = scope.track(new cv.Mat());
+    const deviation = scope.track(new cv.Mat());
+    cv.meanStdDev(laplacian, mean, deviation);
+    return (deviation.data64F[0] ?? 0) ** 2;
   });
 }
 
