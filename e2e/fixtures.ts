@@ -1,7 +1,8 @@
 /**
  * The test fixture every e2e spec uses. It records every request made by the page, its workers and
  * any service worker (the whole browser context) and fails the test on any request to another
- * origin. blob: and data: URLs never leave the browser and count as local.
+ * origin (blob: and data: URLs never leave the browser and count as local), or on any
+ * Content-Security-Policy violation the page reports.
  */
 import { test as base, expect } from '@playwright/test';
 import { readFixtureIndex, type FixtureIndex } from './support/generateFixtures.ts';
@@ -24,13 +25,19 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   requests: [
-    async ({ context, baseURL }, use) => {
+    async ({ context, page, baseURL }, use) => {
       const origin = new URL(baseURL!).origin;
       const all: string[] = [];
+      const violations: string[] = [];
       context.on('request', (request) => all.push(request.url()));
+      // The CSP must hold for the whole app: a blocked resource or script is a bug, not noise.
+      page.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+      });
       await use(all);
       const offOrigin = all.filter((url) => isOffOrigin(url, origin));
       expect(offOrigin, 'requests to another origin').toEqual([]);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],
