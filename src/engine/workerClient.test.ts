@@ -73,3 +73,30 @@ describe('createWorkerClient', () => {
     vi.useRealTimers();
   });
 });
+
+describe('createWorkerClient across restarts', () => {
+  it('a start aborted while a new one begins does not end the new worker', async () => {
+    const workers: FakeWorker[] = [];
+    let answer = false;
+    const c = createWorkerClient<Api>({
+      create: () => {
+        const worker = new FakeWorker(answer);
+        workers.push(worker);
+        return worker as unknown as Worker;
+      },
+      start: async (call) => {
+        await call('init', []);
+      },
+      startTimeoutMs: 1000,
+    });
+    const controller = new AbortController();
+    const first = c.echo('first', controller.signal); // its start hangs
+    controller.abort();
+    answer = true;
+    const second = c.echo('second'); // starts a new worker right away
+    await expect(first).rejects.toMatchObject({ code: 'aborted' });
+    await expect(second).resolves.toBe('second');
+    expect(workers[0]?.terminated).toBe(true);
+    expect(workers[1]?.terminated).toBe(false);
+  });
+});

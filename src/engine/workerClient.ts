@@ -49,8 +49,18 @@ export function createWorkerClient<Api extends WorkerApi>(
 
   const ensureStarted = (): Promise<void> => {
     if (ready) return ready;
-    worker = options.create();
-    worker.onmessage = (event: MessageEvent<RpcReply>) => {
+    const current = options.create();
+    worker = current;
+    // Handlers of a worker that has since been replaced (aborted, then restarted) must not touch
+    // the state of its successor.
+    const retire = (): void => {
+      current.terminate();
+      if (worker === current) {
+        worker = null;
+        ready = null;
+      }
+    };
+    current.onmessage = (event: MessageEvent<RpcReply>) => {
       const reply = event.data;
       const p = pending.get(reply.id);
       if (!p) return;
@@ -58,21 +68,18 @@ export function createWorkerClient<Api extends WorkerApi>(
       if (reply.ok) p.resolve(reply.value);
       else p.reject(toReaderError(new WorkerError(reply.error.code, reply.error.message)));
     };
-    worker.onerror = (event) => {
+    current.onerror = (event) => {
       event.preventDefault();
-      failAll(new ReaderError('internal'));
-      worker?.terminate();
-      worker = null;
-      ready = null;
+      if (worker === current) failAll(new ReaderError('internal'));
+      retire();
     };
     const started = options.start ? options.start(send) : Promise.resolve();
-    ready = withTimeout(started, options.startTimeoutMs).catch((error: unknown) => {
-      worker?.terminate();
-      worker = null;
-      ready = null;
+    const starting = withTimeout(started, options.startTimeoutMs).catch((error: unknown) => {
+      retire();
       throw error;
     });
-    return ready;
+    ready = starting;
+    return starting;
   };
 
   const call = async (method: string, args: unknown[], signal?: AbortSignal): Promise<unknown> => {
