@@ -11,9 +11,26 @@ const START_TIMEOUT_MS = 45_000;
 interface Engine {
   worker: TesseractWorker;
   jobs: number;
+  inFlight: number;
+  /** Out of the pool: terminated when its last job ends. */
+  retired: boolean;
+  ended: boolean;
+}
+
+function end(current: Engine): void {
+  if (current.ended) return;
+  current.ended = true;
+  current.worker.terminate().catch(() => undefined);
 }
 
 const engines = new Map<LanguageId, Promise<Engine>>();
+
+/** Takes an engine out of the pool (only if it is still the pool's), ending it once idle. */
+function retire(language: LanguageId, pending: Promise<Engine>, current: Engine): void {
+  if (engines.get(language) === pending) engines.delete(language);
+  current.retired = true;
+  if (current.inFlight === 0) end(current);
+}
 
 /**
  * One tesseract.js worker per model, created lazily from the main thread (tesseract.js resolves its
@@ -23,9 +40,12 @@ const engines = new Map<LanguageId, Promise<Engine>>();
 function engine(language: LanguageId): Promise<Engine> {
   let existing = engines.get(language);
   if (!existing) {
-    existing = start(language);
-    engines.set(language, existing);
-    existing.catch(() => engines.delete(language));
+    const created = start(language);
+    existing = created;
+    engines.set(language, created);
+    created.catch(() => {
+      if (engines.get(language) === created) engines.delete(language);
+    });
   }
   return existing;
 }
@@ -58,7 +78,7 @@ async function start(language: LanguageId): Promise<Engine> {
     tessedit_char_whitelist: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<',
     user_defined_dpi: '300',
   });
-  return { worker, jobs: 0 };
+  return { worker, jobs: 0, inFlight: 0, retired: false, ended: false };
 }
 
 /** Starts the engine ahead of need (after first paint), so the first scan does not wait for it. */
@@ -73,14 +93,18 @@ export async function recogniseLine(
   signal?: AbortSignal,
 ): Promise<OcrLine> {
   if (signal?.aborted) throw new ReaderError('aborted');
-  const current = await engine(language);
+  const pending = engine(language);
+  const current = await pending;
   current.jobs++;
+  current.inFlight++;
+  // tesseract.js cannot cancel a job: an abort ends the worker at once; the next call starts anew.
   const onAbort = (): void => {
-    // tesseract.js cannot cancel a job: end the worker; the next call starts a new one.
-    engines.delete(language);
-    void current.worker.terminate();
+    retire(language, pending, current);
+    end(current);
   };
   signal?.addEventListener('abort', onAbort, { once: true });
+  // Past its job limit a worker leaves the pool now, and ends when its last line is read.
+  if (current.jobs >= RECYCLE_AFTER_JOBS) retire(language, pending, current);
   try {
     const { data } = await current.worker.recognize(image, {}, { text: true, blocks: true });
     if (signal?.aborted) throw new ReaderError('aborted');
@@ -90,10 +114,8 @@ export async function recogniseLine(
     throw error instanceof ReaderError ? error : new ReaderError('internal');
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    if (current.jobs >= RECYCLE_AFTER_JOBS && engines.get(language) && !signal?.aborted) {
-      engines.delete(language);
-      void current.worker.terminate();
-    }
+    current.inFlight--;
+    if (current.retired && current.inFlight === 0) end(current);
   }
 }
 
@@ -117,9 +139,9 @@ function toOcrLine(page: PageLike): OcrLine {
   };
 }
 
-/** Ends every OCR worker (used by "Clear all" and when the page hides for long). */
+/** Ends every OCR worker ("Clear all"). */
 export async function stopOcr(): Promise<void> {
   const all = [...engines.values()];
   engines.clear();
-  await Promise.all(all.map((p) => p.then((e) => e.worker.terminate()).catch(() => undefined)));
+  await Promise.all(all.map((p) => p.then(end).catch(() => undefined)));
 }
