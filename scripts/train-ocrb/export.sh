@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Converts the current training checkpoint to an integer model and scores it on the eval lines.
+# Converts a training checkpoint to the integer model the app ships, and scores it:
+#   1. lstmeval on the held-out evaluation lines (character and word error),
+#   2. scripts/train-ocrb/evaluate.ts on the benchmark sets (real pipeline crops), when generated
+#      (npm run bench -- --generate-only).
 #   scripts/train-ocrb/export.sh [checkpoint]   (default: the latest checkpoint)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -11,5 +14,13 @@ lstmtraining --stop_training --convert_to_int \
   --continue_from "$CHECKPOINT" \
   --traineddata "$WORK/starter/ocrb/ocrb.traineddata" \
   --model_output "$OUT/ocrb.traineddata"
-lstmeval --model "$OUT/ocrb.traineddata" --eval_listfile "$WORK/eval.list" 2>&1 | tail -1 | tee "$WORK/eval-result.txt"
-ls -l "$OUT"
+echo "== held-out lines (lstmeval)"
+lstmeval --model "$OUT/ocrb.traineddata" --eval_listfile "$WORK/eval.list" 2>&1 | tail -1
+for set in build/bench/clean build/bench/photo-12mp; do
+  if [ -f "$set/cases.json" ]; then
+    echo "== $set (pipeline crops, native tesseract)"
+    npx tsx scripts/train-ocrb/evaluate.ts "$set" --model "$OUT/ocrb.traineddata"
+  fi
+done
+ls -l "$OUT/ocrb.traineddata"
+sha256sum "$OUT/ocrb.traineddata"
