@@ -34,7 +34,8 @@ interface BenchSet {
 
 async function prepareSet(name: string, options: Parameters<typeof generateMrzSet>[0]): Promise<BenchSet> {
   const key = JSON.stringify(options);
-  const dir = path.join(root, 'build', 'bench', name);
+  // One directory per set and size, so a quick run never replaces the full cached set.
+  const dir = path.join(root, 'build', 'bench', `${name}-${options.clean + options.photo}-s${options.seed}`);
   const stamp = path.join(dir, 'options.json');
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
     return {

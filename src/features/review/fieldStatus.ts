@@ -83,6 +83,9 @@ export function describeCorrections(corrections: Correction[]): string[] {
 
 /** Why a field whose check digit holds should still be compared with the document. */
 export function describeDoubt(d: MrzDoubt): string {
+  if (d.reason === 'swappedSure') {
+    return `Read “${d.read}” clearly, but the check digit only holds with “${d.couldBe[0]}”: compare with the document.`;
+  }
   if (d.reason === 'lookalike') {
     const options = d.couldBe.map((c) => `“${c}”`).join(' or ');
     return `“${d.read}” was hard to read and could be ${options}: the check digit cannot tell them apart. Compare with the document.`;

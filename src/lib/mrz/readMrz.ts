@@ -48,7 +48,7 @@ export interface MrzDoubt {
   read: string;
   /** Look-alikes the check digit cannot tell from `read` (reason 'lookalike'). */
   couldBe: string[];
-  reason: 'lookalike' | 'severalUnsure';
+  reason: 'lookalike' | 'severalUnsure' | 'swappedSure';
 }
 
 export interface MrzProblem {
@@ -118,7 +118,7 @@ export function interpretMrz(
   values.personalNumber = optionalData(spec, lines);
 
   const checks = evaluateChecks(spec, lines);
-  const doubts = findDoubts(spec, lines, options.confidences);
+  const doubts = [...findDoubts(spec, lines, options.confidences), ...swappedSure(spec, options)];
   const fieldChecks: Partial<Record<MrzFieldKey, CheckStatus>> = {};
   for (const [field, check] of Object.entries(CHECKED_BY) as Array<[MrzFieldKey, CheckName]>) {
     const status =
@@ -235,6 +235,31 @@ function findDoubts(spec: FormatSpec, lines: string[], confidences: number[][] |
     }
   }
   return doubts;
+}
+
+/** Characters the engine read confidently that the check-digit search swapped (O/0): worth a look. */
+function swappedSure(
+  spec: FormatSpec,
+  options: { corrections?: Correction[]; confidences?: number[][] },
+): MrzDoubt[] {
+  return (options.corrections ?? [])
+    .filter(
+      (c) =>
+        c.reason === 'checkDigit' && (options.confidences?.[c.line]?.[c.index] ?? 1) >= MAX_CHANGE_CONFIDENCE,
+    )
+    .map((c) => {
+      const field = spec.fields.find((f) => f.line === c.line && c.index >= f.start && c.index < f.end);
+      const key: MrzFieldKey =
+        field?.name === 'documentNumber' || !field ? 'documentNumber' : 'personalNumber';
+      return {
+        field: key,
+        line: c.line,
+        index: c.index,
+        read: c.from,
+        couldBe: [c.to],
+        reason: 'swappedSure' as const,
+      };
+    });
 }
 
 /** Optional data / personal number, without a long TD1 document number's continuation. */

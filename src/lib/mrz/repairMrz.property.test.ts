@@ -67,13 +67,18 @@ describe('repair on generated misreads', () => {
     expect(result.recovered).toBeGreaterThan(0.85);
   });
 
-  it('never changes a character the engine was sure of (two sure misreads stay as read)', () => {
+  it('changes a character the engine was sure of only O↔0, and never presents that field as certain', () => {
     const rng = createRng(2);
-    for (let n = 0; n < 500; n++) {
+    for (let n = 0; n < 1500; n++) {
       const s = createSpecimen(rng);
-      const lines = misread(rng, s, 2, 0.95);
-      const reading = readMrz(lines, TODAY);
-      expect(reading?.corrections.filter((c) => c.reason === 'checkDigit') ?? []).toEqual([]);
+      const reading = readMrz(misread(rng, s, 2, 0.95), TODAY);
+      for (const c of reading?.corrections.filter((x) => x.reason === 'checkDigit') ?? []) {
+        expect([c.from, c.to].sort()).toEqual(['0', 'O']);
+        expect(reading!.doubts.some((d) => d.reason === 'swappedSure' && d.index === c.index)).toBe(true);
+      }
+      // Not asserted here: a confident misread between look-alikes the check digit cannot see
+      // (6 read as G at 95 %) leaves an MRZ valid in every respect. Only the recogniser's
+      // accuracy prevents that; the benchmark counts it as "wrong but certain".
     }
   });
 

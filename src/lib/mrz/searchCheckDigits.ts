@@ -24,6 +24,14 @@ const COST_MARGIN = 0.35;
  * "fixed" to satisfy: a confident wrong answer.
  */
 export const MAX_CHANGE_CONFIDENCE = 0.9;
+/**
+ * The exception: OCR-B's O and 0 differ only in width, and the engine reports high confidence on
+ * either when wrong (measured on the benchmark). Where a check digit demands it, they are swapped
+ * even when "sure" (in alphanumeric fields: elsewhere the field's class decides), and the field is
+ * then flagged for a look (readMrz's doubts), never presented as certain.
+ */
+export const SURE_BUT_SWAPPABLE: Readonly<Record<string, readonly string[]>> = { O: ['0'], '0': ['O'] };
+
 /** Two characters are changed at once only where the engine was quite unsure of both. */
 const PAIR_MAX_CONFIDENCE = 0.7;
 
@@ -48,13 +56,19 @@ export function searchCheckDigits(
   const classes = positionClasses(spec);
   const candidates = candidatePositions(spec, lines, initial).flatMap(({ line, index }) => {
     const from = lines[line]?.[index] ?? '';
-    if ((confidences[line]?.[index] ?? 1) >= MAX_CHANGE_CONFIDENCE) return [];
-    return (ALTERNATIVES[from] ?? [])
+    const confidence = confidences[line]?.[index] ?? 1;
+    const sure = confidence >= MAX_CHANGE_CONFIDENCE;
+    const options = sure ? (SURE_BUT_SWAPPABLE[from] ?? []) : (ALTERNATIVES[from] ?? []);
+    return options
       .filter((to) => fitsClass(to, classes[line]?.[index] ?? 'alnum'))
-      .map((to, rank) => {
-        const confidence = confidences[line]?.[index] ?? 1;
-        return { line, index, from, to, confidence, cost: confidence + rank * 0.25 };
-      });
+      .map((to, rank) => ({
+        line,
+        index,
+        from,
+        to,
+        confidence,
+        cost: confidence + rank * 0.25 + (sure ? 0.5 : 0),
+      }));
   });
 
   const apply = (subs: Substitution[]): string[] => {
