@@ -77,8 +77,10 @@ export function coerceToClasses(
 }
 
 /**
- * Engines without an OCR-B model read runs of '<' as K, L or C. At the end of the name field a run of
- * such characters that holds a '<', or three or more of the same look-alike, is filler.
+ * Engines without an OCR-B model read runs of '<' as K, L or C. Names are separated by '<' or '<<'
+ * only, so a look-alike after three or more fillers cannot be a letter; nor can a run of three or
+ * more look-alikes that reaches the end of the field. Anything else (a truncated "…AYSE<C", a
+ * "…MARK<<<") is kept as read.
  */
 function repairNameFillers(
   lines: string[],
@@ -89,20 +91,17 @@ function repairNameFillers(
 ): void {
   const text = lines[line];
   if (!text) return;
-  const field = text.slice(start, end);
-  let cut = field.length;
-  while (cut > 0 && (field[cut - 1] === '<' || FILLER_LOOKALIKES.has(field[cut - 1] ?? ''))) cut--;
-  const tail = field.slice(cut);
-  const firstFiller = tail.indexOf('<');
-  // A look-alike directly before real fillers is a name letter ("…MARK<<<"): only what follows the
-  // first real '<' is filler. With no real '<' at all, only a run of three or more look-alikes is.
-  const from = firstFiller >= 0 ? cut + firstFiller : /^(K|L|C){3,}$/.test(tail) ? cut : field.length;
   const chars = [...text];
-  for (let i = start + from; i < end; i++) {
-    if (chars[i] !== '<') {
-      corrections.push({ line, index: i, from: chars[i] ?? '', to: '<', reason: 'filler' });
-      chars[i] = '<';
-    }
+  const toFiller = (i: number): void => {
+    if (chars[i] === '<') return;
+    corrections.push({ line, index: i, from: chars[i] ?? '', to: '<', reason: 'filler' });
+    chars[i] = '<';
+  };
+  for (let i = start + 3; i < end; i++) {
+    if (FILLER_LOOKALIKES.has(chars[i] ?? '') && chars.slice(i - 3, i).every((c) => c === '<')) toFiller(i);
   }
+  let run = end;
+  while (run > start && FILLER_LOOKALIKES.has(chars[run - 1] ?? '')) run--;
+  if (end - run >= 3) for (let i = run; i < end; i++) toFiller(i);
   lines[line] = chars.join('');
 }

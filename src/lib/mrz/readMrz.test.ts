@@ -78,6 +78,19 @@ describe('repair', () => {
     expect(r.corrections.every((c) => c.reason === 'filler')).toBe(true);
   });
 
+  it('keeps the last letter of a name truncated at the field end', () => {
+    const r = interpretMrz(['IRIRLABERNATHY<WOLFESCHLEGEL<<AYSE<C', '4957662557IRL9005307M27100518921<<<4'], {
+      today: TODAY,
+    });
+    expect(r).not.toBeNull();
+    const read = readMrz(
+      ocr(['IRIRLABERNATHY<WOLFESCHLEGEL<<AYSE<C', '4957662557IRL9005307M27100518921<<<4']),
+      TODAY,
+    )!;
+    expect(read.fields.givenNames).toBe('AYSE C');
+    expect(read.corrections).toEqual([]);
+  });
+
   it('keeps a real K before the fillers', () => {
     const line = 'P<UTOERIKSSON<<MARK<<<<<<<<<<<<<<<<<<<<<<<<<';
     expect(readMrz(ocr([line, TD3[1]!]), TODAY)!.fields.givenNames).toBe('MARK');
