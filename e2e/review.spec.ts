@@ -14,9 +14,11 @@ test.describe('reviewing and exporting', () => {
     await reader.field('documentNumber').fill(wrong);
     await expect(notes).toContainText('Check digit does not match');
     await expect(reader.form.getByText('Composite: check digit does not match')).toBeVisible();
+    await expect(notes).toContainText(`Edited (the MRZ read “${truth.documentNumber}”)`);
     await reader.field('documentNumber').fill(truth.documentNumber.toLowerCase());
     await expect(reader.field('documentNumber')).toHaveValue(truth.documentNumber);
     await expect(notes).toContainText('Check digit holds');
+    await expect(notes).toContainText('From the MRZ');
   });
 
   test('an MRZ date that does not exist is flagged, not filled in', async ({ reader, fixtures }) => {

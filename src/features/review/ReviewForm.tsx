@@ -91,8 +91,9 @@ export function ReviewForm() {
     const confidence = reading?.confidence[name as keyof MrzReading['confidence']];
     const problem = reading?.problems.find((p) => p.field === name);
     // Notes about what the engine read only apply while the value is still what it read.
-    const unchanged =
-      reading !== null && reading.fields[name as keyof typeof reading.fields] === values[name];
+    const read = reading?.fields[name as keyof MrzReading['fields']];
+    const fromReader = reading !== null && read !== undefined;
+    const unchanged = fromReader && read === values[name];
     return (
       <>
         {status ? (
@@ -117,7 +118,7 @@ export function ReviewForm() {
                 </p>
               ))
           : null}
-        {problem ? (
+        {problem && unchanged ? (
           <p className={styles.bad}>The MRZ says {problem.detail}, which is not a real date.</p>
         ) : null}
         {warnings
@@ -128,13 +129,18 @@ export function ReviewForm() {
               {w.text}
             </p>
           ))}
-        {describeCorrections(corrections[name as keyof typeof corrections] ?? []).map((text) => (
-          <p key={text} className={styles.correction}>
-            {text}
-          </p>
-        ))}
-        {confidence !== undefined && reading ? (
+        {unchanged
+          ? describeCorrections(corrections[name as keyof typeof corrections] ?? []).map((text) => (
+              <p key={text} className={styles.correction}>
+                {text}
+              </p>
+            ))
+          : null}
+        {unchanged && confidence !== undefined ? (
           <p className={styles.source}>From the MRZ · {Math.round(confidence * 100)}% sure</p>
+        ) : null}
+        {fromReader && !unchanged ? (
+          <p className={styles.source}>{read ? `Edited (the MRZ read “${read}”)` : 'Entered by you'}</p>
         ) : null}
       </>
     );
