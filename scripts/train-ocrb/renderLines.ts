@@ -4,8 +4,10 @@
  *   <out>/<n>.gt.txt the truth
  *   <out>/<n>.box    one full-line box per character (what tesstrain's generate_line_box.py writes)
  *
- * Usage: tsx scripts/train-ocrb/renderLines.ts <outDir> <count> <seed>
- * Deterministic: the same seed gives byte-identical images.
+ * Usage: tsx scripts/train-ocrb/renderLines.ts <outDir> <count> <seed> [--light]
+ * Deterministic: the same seed gives byte-identical images. --light renders the milder lines of the
+ * second (fine-tuning) phase: the pipeline hands OCR clean, fixed-height crops, and fine letter
+ * shapes (U/H, O/0) are learnt better from them once the net is robust.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,8 +31,11 @@ function lineText(rng: Rng): string {
   return rng.pick(createSpecimen(rng).mrz);
 }
 
+/** How hard the degradations are: 1 for the main phase, lower for the light fine-tuning phase. */
+let severity = 1;
+
 async function renderLine(rng: Rng, text: string): Promise<Buffer> {
-  const fontSize = rng.range(16, 46);
+  const fontSize = severity < 1 ? rng.range(26, 44) : rng.range(16, 46);
   const family = rng.chance(0.85) ? 'OCRB' : 'OCRBS';
   const measure = createCanvas(10, 10).getContext('2d');
   measure.font = `${fontSize}px ${family}`;
@@ -69,12 +74,15 @@ async function renderLine(rng: Rng, text: string): Promise<Buffer> {
 
   let out = canvas;
   if (rng.chance(0.6))
-    out = await filtered(out, `blur(${rng.range(0.2, Math.max(0.5, fontSize * 0.045)).toFixed(2)}px)`);
-  if (rng.chance(0.2)) out = await resample(out, rng.range(0.35, 0.7));
+    out = await filtered(
+      out,
+      `blur(${rng.range(0.2, Math.max(0.5, fontSize * 0.045 * severity)).toFixed(2)}px)`,
+    );
+  if (rng.chance(0.2 * severity)) out = await resample(out, rng.range(0.35, 0.7));
   addNoise(out.getContext('2d'), rng, width, height);
-  if (rng.chance(0.25)) binarise(out.getContext('2d'), width, height);
+  if (rng.chance(0.25 * severity)) binarise(out.getContext('2d'), width, height);
   if (rng.chance(0.25)) {
-    const jpeg = await out.encode('jpeg', rng.int(35, 90));
+    const jpeg = await out.encode('jpeg', rng.int(severity < 1 ? 60 : 35, 90));
     const image = await loadImage(jpeg);
     const back = createCanvas(width, height);
     back.getContext('2d').drawImage(image, 0, 0);
@@ -123,7 +131,7 @@ async function resample(source: Canvas, scale: number): Promise<Canvas> {
 }
 
 function addNoise(g: SKRSContext2D, rng: Rng, width: number, height: number): void {
-  const sigma = rng.chance(0.7) ? rng.range(2, 18) : 0;
+  const sigma = rng.chance(0.7) ? rng.range(2, 2 + 16 * severity) : 0;
   if (!sigma) return;
   const image = g.getImageData(0, 0, width, height);
   const d = image.data;
@@ -145,7 +153,8 @@ function binarise(g: SKRSContext2D, width: number, height: number): void {
 }
 
 async function main(): Promise<void> {
-  const [outDir, countArg, seedArg] = process.argv.slice(2);
+  const [outDir, countArg, seedArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  if (process.argv.includes('--light')) severity = 0.35;
   if (!outDir || !countArg || !seedArg) throw new Error('usage: renderLines.ts <outDir> <count> <seed>');
   registerOcrbFonts(GlobalFonts);
   fs.mkdirSync(outDir, { recursive: true });
