@@ -3,7 +3,7 @@
  * image through the built app in Chromium exactly as a user would (file input → form), and prints
  * accuracy per field and per document, latency percentiles (cold first document, warm) and memory.
  *
- *   npm run bench [-- --clean 60 --photo 30 --seed 1 --model ocrb|eng --no-build --generate-only --out file.json]
+ *   npm run bench [-- --clean 120 --photo 60 --seed 1 --model ocrb|eng --no-build --generate-only --out file.json]
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -148,11 +148,11 @@ async function main(): Promise<void> {
   if (!flag('no-build'))
     execSync('npx tsx scripts/copy-assets.ts && npx vite build', { cwd: root, stdio: 'ignore' });
   const sets = [
-    await prepareSet('clean', { seed, clean: Number(arg('clean', '60')), photo: 0, outDir: '' }),
+    await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }),
     await prepareSet('photo-12mp', {
       seed: seed + 1000,
       clean: 0,
-      photo: Number(arg('photo', '30')),
+      photo: Number(arg('photo', '60')),
       scene: { width: 4000, height: 3000 },
       outDir: '',
     }),

@@ -16,7 +16,7 @@ lstmtraining --stop_training --convert_to_int \
   --model_output "$OUT/ocrb.traineddata"
 echo "== held-out lines (lstmeval)"
 lstmeval --model "$OUT/ocrb.traineddata" --eval_listfile "$WORK/eval.list" 2>&1 | tail -1
-for set in build/bench/clean-60-s1 build/bench/photo-12mp-30-s1001; do
+for set in build/bench/clean-120-s1 build/bench/photo-12mp-60-s1001; do
   if [ -f "$set/cases.json" ]; then
     echo "== $set (pipeline crops, native tesseract)"
     npx tsx scripts/train-ocrb/evaluate.ts "$set" --model "$OUT/ocrb.traineddata"
