@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Trains the OCR-B MRZ model (public/models/ocrb/ocrb.traineddata) from scratch with tesseract's
+# Trains the OCR-B MRZ model (scripts/train-ocrb/model/ocrb.traineddata) from scratch with tesseract's
 # own tools. Deterministic data (seeded renders); resumable (re-running continues from the checkpoint).
 # Needs Debian's tesseract-ocr (5.3: lstmtraining, combine_lang_model, unicharset_extractor).
 # CI never runs this. See README.md beside it for the recipe and the scores.
