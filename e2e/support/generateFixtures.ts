@@ -116,6 +116,24 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
     blurry: write('blurry.jpg', await blurred(td3Canvas, 5)),
   };
   for (const [name, file] of Object.entries(bad)) index[name] = { file, truth };
+
+  // Visas (ICAO 9303-7) and the pre-2021 French ID card, from a generator of their own so the
+  // documents above stay the same; the French card also photographed (36 characters on an ID-1 card).
+  const more = createRng(2027);
+  for (const format of ['MRVA', 'MRVB', 'FRENCH_ID'] as MrzFormat[]) {
+    const specimen = createSpecimen(more, { format });
+    index[`clean-${format}`] = {
+      file: write(`clean-${format.toLowerCase()}.png`, await renderDocument(specimen, more).encode('png')),
+      truth: truthOf(specimen),
+    };
+  }
+  const french = createSpecimen(more, { format: 'FRENCH_ID' });
+  const frenchPhoto = await photograph(renderDocument(french, more, { dpi: 320 }), more, {
+    ...PHOTO,
+    rotation: 0,
+    skew: 7,
+  });
+  index['photo-FRENCH_ID'] = { file: write('photo-french-id.jpg', frenchPhoto.jpeg), truth: truthOf(french) };
   fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return index;
 }

@@ -1,3 +1,4 @@
+import { FORMAT_LABELS } from '../../lib/mrz/formats.ts';
 import { useScanStore } from '../../state/scanStore.ts';
 import styles from './ReviewForm.module.css';
 
@@ -20,7 +21,7 @@ export function DocumentPreview() {
         ) : null}
       </div>
       <figcaption>
-        {fileName} · {result.reading.format} MRZ
+        {fileName} · {FORMAT_LABELS[result.reading.format]} MRZ
         {result.rotation ? ` · turned ${result.rotation}°` : ''}
         {quad ? ' · outline found' : ''}
       </figcaption>

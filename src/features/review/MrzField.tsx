@@ -1,5 +1,5 @@
 import type { UseFormReturn } from 'react-hook-form';
-import type { CheckName } from '../../lib/mrz/formats.ts';
+import { FORMAT_LABELS, type CheckName, type MrzFormat } from '../../lib/mrz/formats.ts';
 import { interpretMrz } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
 import { mrzLines } from '../../lib/mrz/verifyFields.ts';
@@ -11,7 +11,7 @@ import styles from './ReviewForm.module.css';
 interface Props {
   form: UseFormReturn<DocumentFormValues>;
   checks: Partial<Record<CheckName, CheckStatus>> | null;
-  format: string | null;
+  format: MrzFormat | null;
   corrections: Correction[];
 }
 
@@ -36,7 +36,8 @@ export function MrzField({ form, checks, format, corrections }: Props) {
           <>
             {!text ? null : format ? (
               <p className={styles.source}>
-                {format}: {lines.length} lines of {lines[0]?.length} characters
+                {FORMAT_LABELS[format]}: {lines.length} lines of {lines[0]?.length} characters
+                {format === 'MRVA' || format === 'MRVB' ? ' (a visa MRZ has no composite check)' : ''}
               </p>
             ) : (
               <p className={styles.bad}>

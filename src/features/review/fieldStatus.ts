@@ -25,6 +25,8 @@ const FIELD_OF_MRZ: Record<string, MrzFieldKey> = {
   sex: 'sex',
   expiryDate: 'expiryDate',
   nationality: 'nationality',
+  surname: 'surname',
+  givenNames: 'givenNames',
 };
 
 /** The form field an MRZ character belongs to (check digits count for the field they protect). */

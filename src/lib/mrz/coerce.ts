@@ -71,8 +71,8 @@ export function coerceToClasses(
     });
     return chars.join('');
   });
-  const names = spec.fields.find((f) => f.name === 'names');
-  if (names) repairNameFillers(out, names.line, names.start, names.end, corrections);
+  for (const names of spec.fields.filter((f) => ['names', 'surname', 'givenNames'].includes(f.name)))
+    repairNameFillers(out, names.line, names.start, names.end, corrections);
   return { lines: out, corrections };
 }
 

@@ -10,12 +10,13 @@ import {
   type Sex,
 } from '../document/fields.ts';
 import {
-  FORMATS,
+  formatOfLines,
   longDocumentNumber,
   readSpan,
   type Span,
   type CheckName,
   type FormatSpec,
+  type MrzFieldName,
   type MrzFormat,
 } from './formats.ts';
 import { evaluateChecks } from './evaluateChecks.ts';
@@ -94,12 +95,13 @@ export function interpretMrz(
   lines: string[],
   options: { today?: string; corrections?: Correction[]; confidences?: number[][] } = {},
 ): MrzReading | null {
-  const spec = Object.values(FORMATS).find(
-    (f) => f.lineCount === lines.length && lines.every((l) => l.length === f.lineLength),
-  );
+  const spec = formatOfLines(lines);
   if (!spec) return null;
   let parsed;
   try {
+    // The package knows TD1, TD2, TD3 and the French ID. It has no visa layouts, but a visa's
+    // fields sit where a TD3's (MRV-A) or TD2's (MRV-B) do, and the package reads those by shape;
+    // what differs (document code, optional data, which checks exist) is read from our table.
     parsed = parse(lines);
   } catch {
     return null; // the package throws for shapes it does not know; ours are the same, so this is rare
@@ -111,14 +113,18 @@ export function interpretMrz(
   for (const detail of parsed.details) {
     const key = detail.field ? FROM_PACKAGE[detail.field] : undefined;
     if (!key || values[key] !== undefined) continue;
-    values[key] = detail.value ?? raw(detail);
+    values[key] = (detail.value ?? raw(detail)).replace(/\s+/g, ' ').trim();
     confidence[key] = spanConfidence(options.confidences, detail);
   }
   values.documentNumber = parsed.documentNumber ?? values.documentNumber ?? '';
   values.personalNumber = optionalData(spec, lines);
 
   const checks = evaluateChecks(spec, lines);
-  const doubts = [...findDoubts(spec, lines, options.confidences), ...swappedSure(spec, options)];
+  const doubts = [
+    ...findDoubts(spec, lines, options.confidences),
+    ...swappedSure(spec, options),
+    ...uncheckedLookalikes(spec, lines),
+  ];
   const fieldChecks: Partial<Record<MrzFieldKey, CheckStatus>> = {};
   for (const [field, check] of Object.entries(CHECKED_BY) as Array<[MrzFieldKey, CheckName]>) {
     const status =
@@ -134,24 +140,22 @@ export function interpretMrz(
   const fields: MrzDocumentFields = {
     documentType: documentTypeFromCode(code || lines[0]!.slice(0, 2)),
     documentCode: code || lines[0]!.slice(0, 2).replace(/</g, ''),
-    issuingCountry: countryCode(lines, spec.format, 'issuing'),
+    issuingCountry: fieldText(spec, lines, 'issuingCountry'),
     documentNumber: values.documentNumber.replace(/\s/g, ''),
     surname: values.surname ?? '',
     givenNames: values.givenNames ?? '',
-    nationality: countryCode(lines, spec.format, 'nationality'),
-    dateOfBirth: mrzDateToIso(rawAt(lines, parsed.details, 'birthDate'), 'birth', today),
-    sex: toSex(rawAt(lines, parsed.details, 'sex')),
-    expiryDate: mrzDateToIso(rawAt(lines, parsed.details, 'expirationDate'), 'expiry', today),
+    // Only French nationals hold a French national ID card; its MRZ has no nationality field.
+    nationality: spec.format === 'FRENCH_ID' ? 'FRA' : fieldText(spec, lines, 'nationality'),
+    dateOfBirth: mrzDateToIso(fieldRaw(spec, lines, 'dateOfBirth'), 'birth', today),
+    sex: toSex(fieldRaw(spec, lines, 'sex')),
+    expiryDate: mrzDateToIso(fieldRaw(spec, lines, 'expiryDate'), 'expiry', today),
     personalNumber: values.personalNumber,
     mrz: lines.join('\n'),
   };
   const problems: MrzProblem[] = [];
-  for (const [field, source] of [
-    ['dateOfBirth', 'birthDate'],
-    ['expiryDate', 'expirationDate'],
-  ] as const) {
-    const text = rawAt(lines, parsed.details, source);
-    if (!fields[field]) problems.push({ field, code: 'impossibleDate', detail: text });
+  for (const field of ['dateOfBirth', 'expiryDate'] as const) {
+    const text = fieldRaw(spec, lines, field);
+    if (text && !fields[field]) problems.push({ field, code: 'impossibleDate', detail: text });
   }
   return {
     format: spec.format,
@@ -208,8 +212,8 @@ function findDoubts(spec: FormatSpec, lines: string[], confidences: number[][] |
     }
     groups.push({ field: check.name, positions: [...expand(spans), digit] });
   }
-  // TD1/TD2 optional data is covered by the composite only.
-  if (spec.format !== 'TD3') {
+  // TD1/TD2 optional data is covered by the composite only (a visa's by nothing).
+  if (spec.format === 'TD1' || spec.format === 'TD2') {
     const optional = spec.fields.filter((f) => f.name === 'optional1' || f.name === 'optional2');
     groups.push({ field: 'personalNumber', positions: expand(optional) });
   }
@@ -232,6 +236,30 @@ function findDoubts(spec: FormatSpec, lines: string[], confidences: number[][] |
         couldBe: [],
         reason: 'severalUnsure',
       });
+    }
+  }
+  return doubts;
+}
+
+/**
+ * A visa's optional data has no check digit at all, and OCR-B's O and 0 have the same width: however
+ * sure the engine was, an O or a 0 there is worth a look.
+ */
+function uncheckedLookalikes(spec: FormatSpec, lines: string[]): MrzDoubt[] {
+  if (spec.format !== 'MRVA' && spec.format !== 'MRVB') return [];
+  const doubts: MrzDoubt[] = [];
+  for (const f of spec.fields.filter((x) => x.name === 'optional1')) {
+    for (let index = f.start; index < f.end; index++) {
+      const read = lines[f.line]?.[index] ?? '';
+      if (read === 'O' || read === '0')
+        doubts.push({
+          field: 'personalNumber',
+          line: f.line,
+          index,
+          read,
+          couldBe: [read === 'O' ? '0' : 'O'],
+          reason: 'lookalike',
+        });
     }
   }
   return doubts;
@@ -277,16 +305,15 @@ function optionalData(spec: FormatSpec, lines: string[]): string {
     .join(' ');
 }
 
-function rawAt(lines: string[], details: Details[], field: FieldName): string {
-  const d = details.find((x) => x.field === field);
-  return d ? (lines[d.line] ?? '').slice(d.start, d.end) : '';
+/** A field's characters as printed; '' where the layout has no such field. */
+function fieldRaw(spec: FormatSpec, lines: string[], name: MrzFieldName): string {
+  const f = spec.fields.find((x) => x.name === name);
+  return f ? readSpan(lines, f) : '';
 }
 
 /** Country codes as printed (the package nulls codes it does not know; the form flags those). */
-function countryCode(lines: string[], format: MrzFormat, which: 'issuing' | 'nationality'): string {
-  if (which === 'issuing') return lines[0]!.slice(2, 5).replace(/</g, '');
-  const start = format === 'TD1' ? 15 : 10;
-  return lines[1]!.slice(start, start + 3).replace(/</g, '');
+function fieldText(spec: FormatSpec, lines: string[], name: MrzFieldName): string {
+  return fieldRaw(spec, lines, name).replace(/</g, '');
 }
 
 function toSex(raw: string): Sex | '' {

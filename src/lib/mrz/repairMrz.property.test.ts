@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, type Rng } from '../../../scripts/fixtures/rng.ts';
-import { createSpecimen, type Specimen } from '../../../scripts/fixtures/specimen.ts';
+import { createSpecimen, type MrzFormat, type Specimen } from '../../../scripts/fixtures/specimen.ts';
 import { ALTERNATIVES } from './confusables.ts';
 import { isCertain, readMrz } from './readMrz.ts';
 import type { OcrLine } from './types.ts';
@@ -40,12 +40,19 @@ function misread(rng: Rng, s: Specimen, count: number, unsure: number, checkedOn
   return lines.map((l, i) => ({ text: l.join(''), confidences: confidences[i]! }));
 }
 
-function run(seed: number, count: number, unsure: number, documents: number, checkedOnly = false) {
+function run(
+  seed: number,
+  count: number,
+  unsure: number,
+  documents: number,
+  checkedOnly = false,
+  formats?: MrzFormat[],
+) {
   const rng = createRng(seed);
   let wrongButValid = 0;
   let recovered = 0;
   for (let n = 0; n < documents; n++) {
-    const s = createSpecimen(rng);
+    const s = createSpecimen(rng, formats ? { format: formats[n % formats.length] } : {});
     const reading = readMrz(misread(rng, s, count, unsure, checkedOnly), TODAY);
     if (!reading) continue;
     for (const field of CHECKED) {
@@ -84,5 +91,14 @@ describe('repair on generated misreads', () => {
 
   it('never presents a wrong value as certain with two unsure misreads', () => {
     expect(run(3, 2, 0.4, 1500).wrongButValid).toBe(0);
+  });
+
+  it('holds for visas (no composite check) and the French ID card too', () => {
+    const formats: MrzFormat[] = ['MRVA', 'MRVB', 'FRENCH_ID'];
+    expect(run(5, 1, 0.4, 900, false, formats).wrongButValid).toBe(0);
+    expect(run(6, 2, 0.4, 900, false, formats).wrongButValid).toBe(0);
+    const recovery = run(7, 1, 0.4, 900, true, formats);
+    expect(recovery.wrongButValid).toBe(0);
+    expect(recovery.recovered).toBeGreaterThan(0.85);
   });
 });

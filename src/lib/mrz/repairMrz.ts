@@ -10,6 +10,8 @@ const MIN_LINE = 20;
 const MAX_COMBINATIONS = 48;
 
 interface Scored extends RepairedMrz {
+  /** The document code is one this layout is used for (tells TD3 from a visa, TD2 from a French ID). */
+  codeFits: boolean;
   valid: number;
   meanConfidence: number;
 }
@@ -40,6 +42,7 @@ export function repairMrz(ocrLines: readonly OcrLine[]): RepairedMrz | null {
 }
 
 function better(a: Scored, b: Scored): boolean {
+  if (a.codeFits !== b.codeFits) return a.codeFits;
   if (a.valid !== b.valid) return a.valid > b.valid;
   // Fewer changes, then the engine's own certainty, break ties between equally valid readings.
   if (a.corrections.length !== b.corrections.length) return a.corrections.length < b.corrections.length;
@@ -71,6 +74,7 @@ function repairWindow(
         ...searched.corrections,
       ],
       checks,
+      codeFits: spec.codes.test(searched.lines[0] ?? ''),
       // An impossible date counts as one more failed check.
       valid: countValid(checks) - (datesAreReal(spec, searched.lines) ? 0 : 1),
       meanConfidence: flat.reduce((a, b) => a + b, 0) / Math.max(1, flat.length),

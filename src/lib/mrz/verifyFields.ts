@@ -1,6 +1,6 @@
 import { isoToMrzDate } from '../dates/isoDate.ts';
 import { evaluateChecks } from './evaluateChecks.ts';
-import { FORMATS, longDocumentNumber, type CheckName, type FormatSpec } from './formats.ts';
+import { formatOfLines, longDocumentNumber, type CheckName, type FormatSpec } from './formats.ts';
 import type { CheckStatus } from './types.ts';
 
 export interface VerifiableFields {
@@ -19,11 +19,7 @@ export function mrzLines(text: string): string[] {
 }
 
 export function formatOf(lines: readonly string[]): FormatSpec | null {
-  return (
-    Object.values(FORMATS).find(
-      (f) => f.lineCount === lines.length && lines.every((l) => l.length === f.lineLength),
-    ) ?? null
-  );
+  return formatOfLines(lines);
 }
 
 /**
@@ -54,12 +50,13 @@ function writeFields(spec: FormatSpec, original: string[], values: VerifiableFie
     [...text].forEach((c, i) => (lines[line]![start + i] = c));
     return true;
   };
-  const field = (name: string) => spec.fields.find((f) => f.name === name)!;
-  const dob = field('dateOfBirth');
-  const exp = field('expiryDate');
+  const date = (name: 'dateOfBirth' | 'expiryDate', iso: string): boolean => {
+    const f = spec.fields.find((x) => x.name === name);
+    return !f || put(f.line, f.start, isoToMrzDate(iso) || '<<<<<<'); // the French ID has no expiry
+  };
   const ok =
-    put(dob.line, dob.start, isoToMrzDate(values.dateOfBirth) || '<<<<<<') &&
-    put(exp.line, exp.start, isoToMrzDate(values.expiryDate) || '<<<<<<') &&
+    date('dateOfBirth', values.dateOfBirth) &&
+    date('expiryDate', values.expiryDate) &&
     writeDocumentNumber(spec, original, lines, values.documentNumber) &&
     writePersonalNumber(spec, lines, values.personalNumber);
   return ok ? lines.map((l) => l.join('')) : null;
@@ -72,9 +69,11 @@ function writeDocumentNumber(
   value: string,
 ): boolean {
   const number = value.toUpperCase().replace(/\s/g, '');
-  const f = spec.fields.find((x) => x.name === 'documentNumber')!;
-  if (number.length <= 9) {
-    const text = fit(number, 9)!;
+  // Where the number sits: what its check digit covers (9 characters, 12 on the French ID).
+  const f = spec.checks.find((c) => c.name === 'documentNumber')!.covers[0]!;
+  const length = f.end - f.start;
+  if (number.length <= length) {
+    const text = fit(number, length)!;
     [...text].forEach((c, i) => (lines[f.line]![f.start + i] = c));
     return true;
   }
@@ -91,8 +90,9 @@ function writeDocumentNumber(
 }
 
 function writePersonalNumber(spec: FormatSpec, lines: string[][], value: string): boolean {
-  if (spec.format === 'TD1') return true; // TD1 optional data is only in the composite: left as printed
-  const f = spec.fields.find((x) => x.name === 'optional1')!;
+  const f = spec.fields.find((x) => x.name === 'optional1');
+  // TD1 optional data is only in the composite: left as printed. The French ID has none.
+  if (spec.format === 'TD1' || !f) return true;
   const text = fit(value.replace(/\s/g, ''), f.end - f.start);
   if (text === null) return false;
   [...text].forEach((c, i) => (lines[f.line]![f.start + i] = c));
