@@ -12,6 +12,10 @@ export interface CaseResult {
   /** Milliseconds per pipeline step, from the app's performance measures. */
   steps?: Record<string, number>;
   cold?: boolean;
+  /** A document drawn without an MRZ: right when refused. */
+  noMrz?: boolean;
+  /** A no-MRZ document for which the app filled the form anyway. */
+  hallucinated?: boolean;
 }
 
 export interface SetSummary {
@@ -29,6 +33,8 @@ export interface SetSummary {
   warmMax: number;
   /** Median milliseconds per pipeline step over warm reads. */
   stepsP50: Record<string, number>;
+  /** No-MRZ sets: documents refused with the no-MRZ message, and forms filled anyway. */
+  noMrz?: { refused: number; hallucinated: number };
 }
 
 export interface Summary {
@@ -38,6 +44,9 @@ export interface Summary {
   model: string;
   seed: number;
   distBytes: number;
+  firstVisit: { files: number; raw: number; gzip: number; brotli: number };
+  /** Native tesseract's OCR time per document on the same crops (median). */
+  native: Array<{ set: string; documents: number; msPerDocumentP50: number }>;
 }
 
 export function percentile(values: number[], p: number): number {
@@ -50,7 +59,7 @@ export function percentile(values: number[], p: number): number {
 export function summarise(
   results: CaseResult[],
   fields: readonly string[],
-  extra: { peakRss: number; model: string; seed: number; distBytes: number },
+  extra: Pick<Summary, 'model' | 'seed' | 'distBytes' | 'firstVisit' | 'native'> & { peakRss: number },
 ): Summary {
   const sets = [...new Set(results.map((r) => r.set))].map((set): SetSummary => {
     const rows = results.filter((r) => r.set === set);
@@ -77,6 +86,14 @@ export function summarise(
       warmP90: percentile(warm, 90),
       warmMax: Math.max(0, ...warm),
       stepsP50: stepMedians(rows.filter((r) => !r.cold)),
+      ...(rows.some((r) => r.noMrz)
+        ? {
+            noMrz: {
+              refused: rows.filter((r) => r.noMrz && r.fields[fields[0]!]).length,
+              hallucinated: rows.filter((r) => r.hallucinated).length,
+            },
+          }
+        : {}),
     };
   });
   return {
@@ -102,6 +119,7 @@ function stepMedians(rows: CaseResult[]): Record<string, number> {
 
 const pct = (n: number): string => `${(n * 100).toFixed(1)} %`;
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
+const mb1 = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export function formatReport(s: Summary): string {
   const lines: string[] = [];
@@ -110,31 +128,54 @@ export function formatReport(s: Summary): string {
     '| set | documents | all fields exact | no result | wrong but certain | cold first | warm p50 | warm p90 |',
   );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const set of s.sets) {
+  const reading = s.sets.filter((x) => !x.noMrz);
+  const refusing = s.sets.filter((x) => x.noMrz);
+  for (const set of reading) {
     lines.push(
       `| ${set.set} | ${set.documents} | ${pct(set.exact / set.documents)} | ${set.failed} | ${set.wrongButCertain} | ${set.coldMs === null ? '–' : `${Math.round(set.coldMs)} ms`} | ${Math.round(set.warmP50)} ms | ${Math.round(set.warmP90)} ms |`,
     );
   }
+  if (refusing.length) {
+    lines.push(
+      '',
+      '| set (no MRZ drawn) | documents | refused: no MRZ found | form filled anyway | p50 to the message |',
+      '|---|---:|---:|---:|---:|',
+    );
+    for (const set of refusing)
+      lines.push(
+        `| ${set.set} | ${set.documents} | ${pct(set.noMrz!.refused / set.documents)} | ${set.noMrz!.hallucinated} | ${Math.round(set.warmP50)} ms |`,
+      );
+  }
   lines.push('', '| set | format | documents | all fields exact |', '|---|---|---:|---:|');
-  for (const set of s.sets) {
+  for (const set of reading) {
     for (const [format, f] of Object.entries(set.byFormat)) {
       lines.push(`| ${set.set} | ${format} | ${f.documents} | ${pct(f.exact / f.documents)} |`);
     }
   }
-  for (const set of s.sets) {
+  for (const set of reading) {
     const steps = Object.entries(set.stepsP50).map(([k, v]) => `${k} ${v} ms`);
     if (steps.length) lines.push('', `${set.set}, median per step (warm): ${steps.join(' · ')}`);
   }
-  const fields = Object.keys(s.sets[0]?.fieldAccuracy ?? {});
+  const fields = Object.keys(reading[0]?.fieldAccuracy ?? {});
   lines.push(
     '',
-    `| field | ${s.sets.map((x) => x.set).join(' | ')} |`,
-    `|---|${s.sets.map(() => '---:').join('|')}|`,
+    `| field | ${reading.map((x) => x.set).join(' | ')} |`,
+    `|---|${reading.map(() => '---:').join('|')}|`,
   );
   for (const f of fields)
-    lines.push(`| ${f} | ${s.sets.map((x) => pct(x.fieldAccuracy[f] ?? 0)).join(' | ')} |`);
+    lines.push(`| ${f} | ${reading.map((x) => pct(x.fieldAccuracy[f] ?? 0)).join(' | ')} |`);
+  for (const n of s.native) {
+    const app = s.sets.find((x) => x.set === n.set)?.stepsP50.ocr;
+    if (app === undefined) continue;
+    lines.push(
+      '',
+      `${n.set}, MRZ OCR per document (median): in the browser ${app} ms, native tesseract on the same crops ${Math.round(n.msPerDocumentP50)} ms (${n.documents} documents): ${(app / n.msPerDocumentP50).toFixed(2)}× native`,
+    );
+  }
+  const v = s.firstVisit;
   lines.push(
     '',
+    `First visit, to read one document: ${v.files} files, ${mb1(v.raw)} raw, ${mb1(v.gzip)} gzip, ${mb1(v.brotli)} brotli`,
     `Peak JS heap (page): ${mb(s.peakHeapBytes)} · peak browser memory (all processes, RSS): ${mb(s.peakRssBytes)} · dist/: ${mb(s.distBytes)}`,
     '',
   );

@@ -3,18 +3,27 @@
  * image through the built app in Chromium exactly as a user would (file input → form), and prints
  * accuracy per field and per document, latency percentiles (cold first document, warm) and memory.
  *
- *   npm run bench [-- --clean 120 --photo 60 --seed 1 --model ocrb|eng --no-build --generate-only --out file.json]
+ *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
+ *                     --sets clean,photo-12mp,formats,no-mrz --no-build --generate-only --out file.json]
+ *
+ * Sets: clean scans and 12-megapixel photo-like images of TD1/TD2/TD3 documents; "formats" (visas
+ * MRV-A and MRV-B and the French ID card, as many clean as photo-like); "no-mrz" (card fronts and
+ * passport data pages drawn without an MRZ: the app must refuse them, never fill the form).
+ * Also prints what a first visit downloads to read one document, compressed as a CDN would serve it,
+ * and the in-browser OCR time per document as a ratio to Debian's native tesseract reading the same
+ * line crops with the same model (scripts/bench/native.ts; the first --native documents of a set).
  */
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
 import { childrenRss } from './memory.ts';
-import { formatReport, summarise, type CaseResult } from './report.ts';
+import { formatReport, summarise, type CaseResult, type Summary } from './report.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const arg = (name: string, fallback: string): string => {
@@ -93,6 +102,23 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
   const heap = await page.evaluate(
     () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
   );
+  if (c.noMrz) {
+    // Right only when refused with the no-MRZ message; a filled form is a hallucination.
+    const alert = (await page.locator('[role=alert]').first().textContent()) ?? '';
+    const refused = state === 'error' && /No machine-readable zone/i.test(alert);
+    return {
+      set: set.name,
+      name: c.name,
+      format: c.format,
+      state: state ?? 'missing',
+      ms: wall,
+      fields: Object.fromEntries(FIELDS.map((f) => [f, refused])),
+      heap,
+      steps,
+      noMrz: true,
+      hallucinated: state === 'done',
+    };
+  }
   const fields = Object.fromEntries(FIELDS.map((f) => [f, state === 'done' && values[f] === c.truth[f]]));
   // Wrong values the form presents as certain: its check digit holds and no doubt is raised.
   const notes = await page.evaluate(
@@ -124,14 +150,27 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
   };
 }
 
-async function runSet(browser: Browser, url: string, set: BenchSet): Promise<CaseResult[]> {
+async function runSet(
+  browser: Browser,
+  url: string,
+  set: BenchSet,
+  firstVisit?: Set<string>,
+): Promise<CaseResult[]> {
   const context = await browser.newContext();
+  // Everything fetched from opening the app to the first document's result: a first visit's download.
+  const fetched = new Set<string>();
+  const record = (request: { url: () => string }) => fetched.add(request.url());
+  context.on('requestfinished', record);
   const page = await context.newPage();
   await page.goto(url);
   const results: CaseResult[] = [];
   for (const [i, c] of set.cases.entries()) {
     const result = await readCase(page, set, c);
     result.cold = i === 0;
+    if (i === 0) {
+      context.off('requestfinished', record);
+      for (const u of fetched) firstVisit?.add(u);
+    }
     results.push(result);
     process.stdout.write(
       `  ${set.name} ${i + 1}/${set.cases.length} ${c.name} ${result.state} ${Math.round(result.ms)} ms\r`,
@@ -147,16 +186,40 @@ async function main(): Promise<void> {
   const model = arg('model', 'ocrb');
   if (!flag('no-build'))
     execSync('npx tsx scripts/copy-assets.ts && npx vite build', { cwd: root, stdio: 'ignore' });
-  const sets = [
-    await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }),
-    await prepareSet('photo-12mp', {
-      seed: seed + 1000,
-      clean: 0,
-      photo: Number(arg('photo', '60')),
-      scene: { width: 4000, height: 3000 },
-      outDir: '',
-    }),
-  ];
+  const scene = { width: 4000, height: 3000 };
+  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz').split(',');
+  const sets: BenchSet[] = [];
+  if (wanted.includes('clean'))
+    sets.push(await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }));
+  if (wanted.includes('photo-12mp'))
+    sets.push(
+      await prepareSet('photo-12mp', {
+        seed: seed + 1000,
+        clean: 0,
+        photo: Number(arg('photo', '60')),
+        scene,
+        outDir: '',
+      }),
+    );
+  if (wanted.includes('formats')) {
+    const n = Number(arg('formats', '30'));
+    sets.push(
+      await prepareSet('formats', {
+        seed: seed + 2000,
+        clean: n,
+        photo: n,
+        scene,
+        formats: ['MRVA', 'MRVB', 'FRENCH_ID'],
+        outDir: '',
+      }),
+    );
+  }
+  if (wanted.includes('no-mrz')) {
+    const n = Number(arg('nomrz', '20'));
+    sets.push(
+      await prepareSet('no-mrz', { seed: seed + 3000, clean: n, photo: n, scene, noMrz: true, outDir: '' }),
+    );
+  }
   if (flag('generate-only')) return;
   const server = await serveDist({ base: '/bench/' });
   // Precise memory info makes performance.memory report real heap sizes.
@@ -170,23 +233,66 @@ async function main(): Promise<void> {
   }, 250);
   const url = `${server.url}${model === 'eng' ? '?mrzModel=eng' : ''}`;
   const results: CaseResult[] = [];
+  const firstVisit = new Set<string>();
   try {
-    for (const set of sets) results.push(...(await runSet(browser, url, set)));
+    for (const [i, set] of sets.entries())
+      results.push(...(await runSet(browser, url, set, i === 0 ? firstVisit : undefined)));
   } finally {
     clearInterval(sampler);
     await browser.close();
     await server.close();
   }
+  // Native tesseract on the same crops (the app's preprocessing run in Node), for the speed ratio.
+  const native: Summary['native'] = [];
+  for (const set of sets.filter((x) => x.name === 'clean' || x.name === 'photo-12mp')) {
+    try {
+      const { timeNativeOcr } = await import('./native.ts');
+      const t = await timeNativeOcr(set.dir, Number(arg('native', '30')));
+      native.push({ set: set.name, documents: t.documents, msPerDocumentP50: t.msPerDocumentP50 });
+    } catch (error) {
+      process.stdout.write(`Native tesseract timing skipped for ${set.name}: ${String(error)}\n`);
+    }
+  }
   const summary = summarise(results, FIELDS, {
+    native,
     peakRss,
     model,
     seed,
     distBytes: distSize(path.join(root, 'dist')),
+    firstVisit: firstVisitDownload(firstVisit, server.url),
   });
   process.stdout.write(formatReport(summary));
   const out = arg('out', path.join(root, 'build', 'bench', 'results.json'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ summary, results }, null, 2)}\n`);
+}
+
+/**
+ * The files a first visit fetched (URLs under the served dist/), sized raw, gzip -9 and brotli -11:
+ * what a CDN with compression on would send. Workers and wasm included.
+ */
+function firstVisitDownload(
+  urls: Set<string>,
+  base: string,
+): { files: number; raw: number; gzip: number; brotli: number } {
+  const out = { files: 0, raw: 0, gzip: 0, brotli: 0 };
+  for (const u of urls) {
+    if (!u.startsWith(base)) continue;
+    const rel = decodeURIComponent(new URL(u).pathname.slice(new URL(base).pathname.length)) || 'index.html';
+    const file = path.join(root, 'dist', rel.endsWith('/') ? `${rel}index.html` : rel);
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
+    const data = fs.readFileSync(file);
+    out.files++;
+    out.raw += data.length;
+    out.gzip += zlib.gzipSync(data, { level: 9 }).length;
+    out.brotli += zlib.brotliCompressSync(data, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      },
+    }).length;
+  }
+  return out;
 }
 
 function distSize(dir: string): number {
