@@ -12,6 +12,8 @@ export interface CaseResult {
   /** Milliseconds per pipeline step, from the app's performance measures. */
   steps?: Record<string, number>;
   cold?: boolean;
+  /** Fields read wrong: what was read and the truth. */
+  wrong?: Record<string, { read: string; truth: string }>;
   /** A document drawn without an MRZ: right when refused. */
   noMrz?: boolean;
   /** A no-MRZ document for which the app filled the form anyway. */

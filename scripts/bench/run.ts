@@ -4,11 +4,14 @@
  * accuracy per field and per document, latency percentiles (cold first document, warm) and memory.
  *
  *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
- *                     --sets clean,photo-12mp,formats,no-mrz --no-build --generate-only --out file.json]
+ *                     --hard 60 --lowres 30
+ *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res --no-build --generate-only --out file.json]
  *
  * Sets: clean scans and 12-megapixel photo-like images of TD1/TD2/TD3 documents; "formats" (visas
  * MRV-A and MRV-B and the French ID card, as many clean as photo-like); "no-mrz" (card fronts and
- * passport data pages drawn without an MRZ: the app must refuse them, never fill the form).
+ * passport data pages drawn without an MRZ: the app must refuse them, never fill the form); "hard"
+ * (12 MP photos: document 30-90 % of the frame at any angle, tilted, glare, clutter); "low-res"
+ * (scans with the document 300-450 px wide).
  * Also prints what a first visit downloads to read one document, compressed as a CDN would serve it,
  * and the in-browser OCR time per document as a ratio to Debian's native tesseract reading the same
  * line crops with the same model (scripts/bench/native.ts; the first --native documents of a set).
@@ -137,6 +140,10 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
   );
   // No "Clear all" between documents: it ends the engines (a real wipe), which would make every
   // read cold. A read that fails scores every field wrong, so the previous values cannot count.
+  // What was read where it differs from the truth (synthetic documents: safe to keep), for diagnosis.
+  const wrong = Object.fromEntries(
+    FIELDS.filter((f) => !fields[f]).map((f) => [f, { read: values[f] ?? '', truth: c.truth[f] }]),
+  );
   return {
     set: set.name,
     name: c.name,
@@ -144,6 +151,7 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
     state: state ?? 'missing',
     ms: state === 'done' && measured !== null ? measured : wall,
     fields,
+    ...(Object.keys(wrong).length ? { wrong } : {}),
     heap,
     steps,
     wrongButCertain,
@@ -187,7 +195,7 @@ async function main(): Promise<void> {
   if (!flag('no-build'))
     execSync('npx tsx scripts/copy-assets.ts && npx vite build', { cwd: root, stdio: 'ignore' });
   const scene = { width: 4000, height: 3000 };
-  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz').split(',');
+  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz,hard,low-res').split(',');
   const sets: BenchSet[] = [];
   if (wanted.includes('clean'))
     sets.push(await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }));
@@ -214,6 +222,27 @@ async function main(): Promise<void> {
       }),
     );
   }
+  if (wanted.includes('hard'))
+    sets.push(
+      await prepareSet('hard', {
+        seed: seed + 4000,
+        clean: 0,
+        photo: Number(arg('hard', '60')),
+        scene,
+        hard: true,
+        outDir: '',
+      }),
+    );
+  if (wanted.includes('low-res'))
+    sets.push(
+      await prepareSet('low-res', {
+        seed: seed + 5000,
+        clean: Number(arg('lowres', '30')),
+        photo: 0,
+        lowRes: true,
+        outDir: '',
+      }),
+    );
   if (wanted.includes('no-mrz')) {
     const n = Number(arg('nomrz', '20'));
     sets.push(

@@ -64,6 +64,8 @@ export function describeCorrection(c: Correction): string {
       return `Read ${show(c.from)}, changed to ${show(c.to)} so the check digit holds.`;
     case 'charClass':
       return `Read ${show(c.from)}, changed to ${show(c.to)}: only ${/\d/.test(c.to) ? 'digits' : 'letters'} belong here.`;
+    case 'countryCode':
+      return `Read ${show(c.from)}, changed to ${show(c.to)}: the code as read is no country's, and only this look-alike makes one.`;
     case 'filler':
       return `Read ${show(c.from)} where the MRZ has a filler “<”.`;
     default:

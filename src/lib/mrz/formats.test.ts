@@ -122,3 +122,20 @@ describe('what no check digit covers', () => {
     ]);
   });
 });
+
+describe('country codes', () => {
+  it('changes a code that is no country to the one look-alike that is, and says so', () => {
+    const visa = [
+      'V<HHNDE<LA<CRUZ<HORVATH<<PRIYA<MATEUSZ<<<<<<',
+      'WX1BZC5PG4SVN9701159F2606255<<<<<<<<<<<<<<<<',
+    ];
+    const r = readMrz(ocr(visa), TODAY)!;
+    expect(r.fields.issuingCountry).toBe('HUN');
+    expect(r.corrections).toContainEqual({ line: 0, index: 3, from: 'H', to: 'U', reason: 'countryCode' });
+  });
+
+  it('leaves an unknown code alone when no single look-alike, or more than one, makes a known code', () => {
+    // UTO is ICAO's specimen state: on no list, and no single look-alike letter makes a listed code.
+    expect(readMrz(ocr(MRVA), TODAY)!.fields.issuingCountry).toBe('UTO');
+  });
+});

@@ -1,4 +1,5 @@
 import { coerceToClasses } from './coerce.ts';
+import { repairCountryCodes } from './countryCodes.ts';
 import { countValid, evaluateChecks } from './evaluateChecks.ts';
 import { fitLength, type LineVariant } from './fitLength.ts';
 import { FORMATS, type FormatSpec } from './formats.ts';
@@ -37,8 +38,16 @@ export function repairMrz(ocrLines: readonly OcrLine[]): RepairedMrz | null {
     }
   }
   if (!best) return null;
-  const { format, lines: repaired, confidences, corrections, checks } = best;
-  return { format, lines: repaired, confidences, corrections, checks };
+  const { format, confidences, corrections, checks } = best;
+  // Country codes are outside every check digit: changing one leaves the checks as they are.
+  const countries = repairCountryCodes(FORMATS[format], best.lines);
+  return {
+    format,
+    lines: countries.lines,
+    confidences,
+    corrections: [...corrections, ...countries.corrections],
+    checks,
+  };
 }
 
 function better(a: Scored, b: Scored): boolean {

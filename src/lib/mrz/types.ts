@@ -6,7 +6,7 @@ export interface OcrLine {
   confidences?: number[];
 }
 
-export type CorrectionReason = 'length' | 'charClass' | 'checkDigit' | 'filler';
+export type CorrectionReason = 'length' | 'charClass' | 'checkDigit' | 'filler' | 'countryCode';
 
 /** A character the repair changed: shown to the user and undoable. */
 export interface Correction {

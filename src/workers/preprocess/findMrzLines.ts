@@ -62,26 +62,51 @@ export function locateMrz(cv: CV, source: Mat, options: LocateOptions): MrzLocat
   return withScope((scope) => {
     const { mat: small, scale: s } = downscaled(cv, source, options.detectEdge, scope);
     let best: MrzLocation | null = null;
-    // A portrait image holds a landscape document on its side: try the turned copy first.
-    const order: Array<0 | 90> = small.rows > small.cols ? [90, 0] : [0, 90];
-    for (const rotation of order) {
+    // A portrait image holds a landscape document on its side: try the turned copy first. Each pass
+    // finds lines within ±30° of its own horizontal; only when both fail is the copy also turned by
+    // ±45°, so any in-plane angle is covered and an upright document costs nothing more.
+    const order: Array<[0 | 90, number]> =
+      small.rows > small.cols
+        ? [
+            [90, 0],
+            [0, 0],
+          ]
+        : [
+            [0, 0],
+            [90, 0],
+          ];
+    const diagonal: Array<[0 | 90, number]> = [
+      [0, 45],
+      [0, -45],
+    ];
+    for (const [rotation, pre] of [...order, ...diagonal]) {
+      if (pre !== 0 && best) break;
       const found = withScope((inner) => {
-        const turned = rotation ? rotate90(cv, small, inner) : small;
-        const minWidth = turned.cols * options.minWidthShare;
+        let turned = rotation ? rotate90(cv, small, inner) : small;
+        let preMatrix: Affine = IDENTITY;
+        if (pre !== 0) {
+          const tilted = deskew(cv, turned, pre);
+          turned = inner.track(tilted.image);
+          preMatrix = tilted.matrix;
+        }
+        // The shortest acceptable line, in pixels: the same whatever the copy's own (grown) width.
+        const minWidth = (pre === 0 ? turned.cols : Math.min(small.cols, small.rows)) * options.minWidthShare;
         const first = lineCandidates(cv, turned);
         const angle = dominantAngle(first);
         if (Math.abs(angle) < 0.4) {
           const g = group(first, minWidth);
-          return g && { g, angle: 0, matrix: IDENTITY, height: turned.rows };
+          return g && { g, angle: pre, matrix: IDENTITY, preMatrix, height: turned.rows };
         }
         const straight = deskew(cv, turned, angle);
         inner.track(straight.image);
         const g = group(lineCandidates(cv, straight.image), minWidth);
-        return g && { g, angle, matrix: straight.matrix, height: straight.image.rows };
+        return (
+          g && { g, angle: pre + angle, matrix: straight.matrix, preMatrix, height: straight.image.rows }
+        );
       });
       if (found && (!best || found.g.score > best.score)) {
         const toSource = (p: Point): Point => {
-          const turnedPoint = invertAffine(found.matrix, p);
+          const turnedPoint = invertAffine(found.preMatrix, invertAffine(found.matrix, p));
           const smallPoint = rotation ? { x: turnedPoint.y, y: small.rows - 1 - turnedPoint.x } : turnedPoint;
           return { x: smallPoint.x / s, y: smallPoint.y / s };
         };

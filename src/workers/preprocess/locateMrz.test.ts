@@ -81,6 +81,27 @@ describe('locateMrz', () => {
     }
   }
 
+  // Any in-plane angle: the lines come back in reading order, so the first line's top edge points
+  // along the document's text direction (or against it, with upsideDown set for the crop to flip).
+  for (const format of ['TD1', 'TD3'] as const) {
+    for (const degrees of [30, 45, 60, 135, -120, 200]) {
+      it(`${format} turned ${degrees}°: finds every line, text direction right`, () => {
+        const image = grey(turned(document(format), degrees));
+        try {
+          const found = locateMrz(cv, image, FRAME);
+          expect(found).not.toBeNull();
+          expect(found!.lines).toHaveLength(format === 'TD1' ? 3 : 2);
+          const [tl, tr] = found!.lines[0]!.corners;
+          const direction = (Math.atan2(tr.y - tl.y, tr.x - tl.x) * 180) / Math.PI;
+          const error = ((((direction + (found!.upsideDown ? 180 : 0) - degrees) % 360) + 540) % 360) - 180;
+          expect(Math.abs(error)).toBeLessThan(3);
+        } finally {
+          image.delete();
+        }
+      });
+    }
+  }
+
   it('finds nothing on a document without an MRZ', () => {
     const image = grey(turned(document('TD3', false), 0));
     try {
