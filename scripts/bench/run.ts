@@ -11,7 +11,7 @@
  * MRV-A and MRV-B and the French ID card, as many clean as photo-like); "no-mrz" (card fronts and
  * passport data pages drawn without an MRZ: the app must refuse them, never fill the form); "hard"
  * (12 MP photos: document 30-90 % of the frame at any angle, tilted, glare, clutter); "low-res"
- * (scans with the document 300-450 px wide).
+ * (scans at 89-134 dpi: an ID-1 card 300-450 px wide, MRZ characters 8-12 px high).
  * Also prints what a first visit downloads to read one document, compressed as a CDN would serve it,
  * and the in-browser OCR time per document as a ratio to Debian's native tesseract reading the same
  * line crops with the same model (scripts/bench/native.ts; the first --native documents of a set).

@@ -27,7 +27,7 @@ export function cropLines(
   cv: CV,
   source: Mat,
   lines: LineQuad[],
-  options: { flip: boolean; binarise: boolean },
+  options: { flip: boolean; binarise: boolean; deslant?: boolean },
 ): LineCrop[] {
   const crops = lines.map((line) =>
     withScope((scope) => {
@@ -59,14 +59,26 @@ export function cropLines(
       const dst = scope.track(cv.matFromArray(3, 1, cv.CV_32FC2, target));
       const matrix = scope.track(cv.getAffineTransform(src, dst));
       const out = scope.track(new cv.Mat());
-      cv.warpAffine(
-        source,
-        out,
-        matrix,
-        new cv.Size(width * oversample, height * oversample),
-        cv.INTER_LINEAR,
-        cv.BORDER_REPLICATE,
-      );
+      const size = new cv.Size(width * oversample, height * oversample);
+      cv.warpAffine(source, out, matrix, size, cv.INTER_LINEAR, cv.BORDER_REPLICATE);
+      // Perspective slants the characters (a document photographed at an angle): measure the slant
+      // on this first cut and cut again from the source with it undone, still one resampling.
+      const shear = options.deslant === false ? 0 : estimateShear(cv, out);
+      if (shear !== 0) {
+        const m = matrix.data64F;
+        const cy = size.height / 2;
+        // [1 k -k·cy; 0 1 0] applied after the line's own transform.
+        const sheared = [
+          m[0]! + shear * m[3]!,
+          m[1]! + shear * m[4]!,
+          m[2]! + shear * m[5]! - shear * cy,
+          m[3]!,
+          m[4]!,
+          m[5]!,
+        ];
+        const composed = scope.track(cv.matFromArray(2, 3, cv.CV_64F, sheared));
+        cv.warpAffine(source, out, composed, size, cv.INTER_LINEAR, cv.BORDER_REPLICATE);
+      }
       if (oversample > 1) cv.resize(out, out, new cv.Size(width, height), 0, 0, cv.INTER_AREA);
       cv.normalize(out, out, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
       if (options.binarise) {
@@ -84,6 +96,41 @@ export function cropLines(
     }),
   );
   return options.flip ? crops.reverse() : crops;
+}
+
+/** Shears tried, as horizontal shift per row (tan of the slant): up to about ±22°. */
+const SHEARS = Array.from({ length: 17 }, (_, i) => (i - 8) * 0.05);
+
+/**
+ * The slant of a line's characters, as the shear that makes their strokes most vertical: MRZ text is
+ * fixed-pitch, so upright strokes stack into sharp columns and the column sums of the ink peak
+ * (their sum of squares is largest). 0 when upright or when nothing is clearly better.
+ */
+export function estimateShear(cv: CV, line: Mat): number {
+  return withScope((scope) => {
+    const ink = scope.track(new cv.Mat());
+    cv.threshold(line, ink, 0, 1, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+    const cy = line.rows / 2;
+    const sheared = scope.track(new cv.Mat());
+    const sums = scope.track(new cv.Mat());
+    let best = 0;
+    let bestScore = -1;
+    let uprightScore = 0;
+    for (const k of SHEARS) {
+      const m = scope.track(cv.matFromArray(2, 3, cv.CV_64F, [1, k, -k * cy, 0, 1, 0]));
+      cv.warpAffine(ink, sheared, m, new cv.Size(line.cols, line.rows), cv.INTER_NEAREST, cv.BORDER_CONSTANT);
+      cv.reduce(sheared, sums, 0, (cv as unknown as { REDUCE_SUM: number }).REDUCE_SUM, cv.CV_32S);
+      let score = 0;
+      for (const v of sums.data32S) score += v * v;
+      if (k === 0) uprightScore = score;
+      if (score > bestScore) {
+        bestScore = score;
+        best = k;
+      }
+    }
+    // A few per cent is noise (JPEG, a ragged edge): only a clear slant is undone.
+    return bestScore > uprightScore * 1.05 ? best : 0;
+  });
 }
 
 export function cropsToPng(crops: LineCrop[]): Promise<Blob[]> {

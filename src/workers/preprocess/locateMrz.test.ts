@@ -13,7 +13,7 @@ import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
 import { locateMrz } from './findMrzLines.ts';
-import { cropLines, LINE_TEXT_HEIGHT } from './lineImages.ts';
+import { cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
 
 let cv: CV;
 beforeAll(async () => {
@@ -101,6 +101,34 @@ describe('locateMrz', () => {
       });
     }
   }
+
+  it('measures the slant of sheared characters (a photo at an angle) and none on upright ones', () => {
+    const line = (shear: number): Mat => {
+      const canvas = createCanvas(1400, 52);
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.fillStyle = '#111';
+      g.font = '40px OCRB';
+      // x' = x + shear·(y - 26): the text leans right for a positive shear.
+      g.setTransform(1, 0, shear, 1, -shear * 26, 0);
+      const text = 'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<';
+      for (let i = 0; i < text.length; i++) g.fillText(text[i]!, 40 + i * 30, 40);
+      return grey(canvas);
+    };
+    for (const [applied, expected] of [
+      [0, 0],
+      [0.25, -0.25],
+      [-0.3, 0.3],
+    ] as const) {
+      const image = line(applied);
+      try {
+        expect(estimateShear(cv, image)).toBeCloseTo(expected, 1);
+      } finally {
+        image.delete();
+      }
+    }
+  });
 
   it('finds nothing on a document without an MRZ', () => {
     const image = grey(turned(document('TD3', false), 0));
