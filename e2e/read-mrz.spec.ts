@@ -2,7 +2,14 @@ import { MRZ_FIELDS as FIELDS } from '../scripts/fixtures/generateMrzSet.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe('reading an MRZ document from an upload', () => {
-  for (const name of ['clean-TD1', 'clean-TD2', 'clean-TD3', 'photo-rotated-90', 'photo-rotated-180']) {
+  for (const name of [
+    'clean-TD1',
+    'clean-TD2',
+    'clean-TD3',
+    'photo-rotated-90',
+    'photo-rotated-180',
+    'photo-rotated-45',
+  ]) {
     test(`${name}: every field exact`, async ({ reader, fixtures }) => {
       const fixture = fixtures[name]!;
       await reader.read(fixture.file);

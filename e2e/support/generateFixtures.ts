@@ -134,6 +134,20 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
     skew: 7,
   });
   index['photo-FRENCH_ID'] = { file: write('photo-french-id.jpg', frenchPhoto.jpeg), truth: truthOf(french) };
+
+  // A passport photographed at 45° (between the right angles) with a little perspective.
+  const tilted = createSpecimen(more, { format: 'TD3' });
+  const tiltedPhoto = await photograph(renderDocument(tilted, more, { dpi: 260 }), more, {
+    ...PHOTO,
+    coverage: 0.75,
+    rotation: 0,
+    skew: 45,
+    perspective: 0.05,
+  });
+  index['photo-rotated-45'] = {
+    file: write('photo-rotated-45.jpg', tiltedPhoto.jpeg),
+    truth: truthOf(tilted),
+  };
   fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return index;
 }

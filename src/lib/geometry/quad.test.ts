@@ -17,6 +17,17 @@ describe('quad geometry', () => {
     ]);
   });
 
+  it('gives four distinct corners in cyclic order for a document turned 45°', () => {
+    const q = orderCorners([
+      { x: 50, y: 0 },
+      { x: 100, y: 50 },
+      { x: 50, y: 100 },
+      { x: 0, y: 50 },
+    ]);
+    expect(new Set(q.map((p) => `${p.x},${p.y}`)).size).toBe(4);
+    expect(polygonArea(q)).toBe(5000);
+  });
+
   it('measures a quad', () => {
     const q = orderCorners([
       { x: 0, y: 0 },

@@ -6,12 +6,25 @@ export interface Point {
 
 export const distance = (a: Point, b: Point): number => Math.hypot(a.x - b.x, a.y - b.y);
 
-/** Orders four corners as top-left, top-right, bottom-right, bottom-left. */
+/**
+ * Orders four corners as top-left, top-right, bottom-right, bottom-left: clockwise around their
+ * centre, starting from the one nearest the image's top-left. Always four distinct corners in
+ * cyclic order, whatever the angle (sorting by x+y and y−x picks one point twice for a document
+ * turned 45°); which corner comes first only decides a right-angle turn, which the MRZ search undoes.
+ */
 export function orderCorners(points: readonly Point[]): [Point, Point, Point, Point] {
   if (points.length !== 4) throw new Error('orderCorners needs four points');
-  const bySum = [...points].sort((a, b) => a.x + a.y - (b.x + b.y));
-  const byDiff = [...points].sort((a, b) => a.y - a.x - (b.y - b.x));
-  return [bySum[0]!, byDiff[0]!, bySum[3]!, byDiff[3]!];
+  const cx = points.reduce((s, p) => s + p.x, 0) / 4;
+  const cy = points.reduce((s, p) => s + p.y, 0) / 4;
+  const clockwise = [...points].sort(
+    (a, b) => Math.atan2(a.y - cy, a.x - cx) - Math.atan2(b.y - cy, b.x - cx),
+  );
+  let first = 0;
+  clockwise.forEach((p, i) => {
+    const f = clockwise[first]!;
+    if (p.x + p.y < f.x + f.y) first = i;
+  });
+  return [0, 1, 2, 3].map((k) => clockwise[(first + k) % 4]!) as [Point, Point, Point, Point];
 }
 
 /** Width and height of the rectangle a quad is a perspective view of. */
