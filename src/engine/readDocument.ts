@@ -1,4 +1,4 @@
-import { readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
+import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
 import type {
   AnalyseResult,
   ImageQuality,
@@ -77,7 +77,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   let best = await readLines(analysis.mrz, language, options);
   timings.ocr = Math.round(performance.now() - t);
   for (const variant of VARIANTS) {
-    if (best.reading?.valid) break;
+    if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
     t = performance.now();
     const images = await preprocessWorker.lineVariant(variant, signal);
     if (!images) break;
@@ -130,7 +130,7 @@ const coercions = (reading: MrzReading): number =>
 function score(reading: MrzReading | null): number {
   if (!reading) return -Infinity;
   const valid = Object.values(reading.checks).filter((s) => s !== 'invalid').length;
-  return valid * 2 - reading.problems.length - coercions(reading) * 0.5;
+  return valid * 2 - reading.problems.length - coercions(reading) * 0.5 - implausibleCodes(reading);
 }
 
 /** Share of MRZ characters that may be forced into their class before a reading counts as noise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readMrz, interpretMrz, isCertain } from './readMrz.ts';
+import { implausibleCodes, readMrz, interpretMrz, isCertain } from './readMrz.ts';
 import { verifyFields } from './verifyFields.ts';
 
 const TODAY = '2026-11-21';
@@ -11,6 +11,11 @@ const MRVB = ['V<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<', 'L8988901C4XXX4009078F9612
 // A French national ID card (pre-2021 layout) of an invented person, check digits computed by hand:
 // number 1807 750 12345 (issued July 2018, department 75, serial), given names CAMILLE, ANNE.
 const FRENCH = ['IDFRAMARTIN<<<<<<<<<<<<<<<<<<<750123', '1807750123459CAMILLE<<ANNE<8503172F9'];
+// A Swedish passport (real codes) for what the code lists decide.
+const TD3_REAL = [
+  'P<SWEERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
+  'L898902C36SWE7408122F1204159ZE184226B<<<<<10',
+];
 const TD3 = ['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<', 'L898902C36UTO7408122F1204159ZE184226B<<<<<10'];
 
 describe('visas (ICAO 9303-7)', () => {
@@ -137,5 +142,13 @@ describe('country codes', () => {
   it('leaves an unknown code alone when no single look-alike, or more than one, makes a known code', () => {
     // UTO is ICAO's specimen state: on no list, and no single look-alike letter makes a listed code.
     expect(readMrz(ocr(MRVA), TODAY)!.fields.issuingCountry).toBe('UTO');
+  });
+});
+
+describe('implausible codes', () => {
+  it('counts a document code its layout is not used for and country codes on no list', () => {
+    expect(implausibleCodes(readMrz(ocr(TD3_REAL), TODAY)!)).toBe(0);
+    const misread = [`LL${TD3_REAL[0]!.slice(2, 3)}QQ${TD3_REAL[0]!.slice(5)}`, TD3_REAL[1]!];
+    expect(implausibleCodes(readMrz(ocr(misread), TODAY)!)).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { parse, type Details, type FieldName } from 'mrz';
+import { parse, states, type Details, type FieldName } from 'mrz';
 import { fitsClass, positionClasses } from './coerce.ts';
 import { invisibleToCheckDigit } from './confusables.ts';
 import { MAX_CHANGE_CONFIDENCE } from './searchCheckDigits.ts';
@@ -10,6 +10,7 @@ import {
   type Sex,
 } from '../document/fields.ts';
 import {
+  FORMATS,
   formatOfLines,
   longDocumentNumber,
   readSpan,
@@ -169,6 +170,21 @@ export function interpretMrz(
     doubts,
     valid: problems.length === 0 && Object.values(checks).every((s) => s !== 'invalid'),
   };
+}
+
+/**
+ * Codes in a reading that no real document has: a document code its layout is not used for (a
+ * "passport" starting LL) and country codes on no list. No check digit covers these, so they are the
+ * only sign that a line's start was misread; the engine tries its other readings while any remain.
+ */
+export function implausibleCodes(reading: MrzReading): number {
+  const spec = FORMATS[reading.format];
+  const unknown = (code: string): boolean => code !== '' && !(code in states);
+  return (
+    (spec.codes.test(reading.lines[0] ?? '') ? 0 : 1) +
+    (unknown(reading.fields.issuingCountry) ? 1 : 0) +
+    (unknown(reading.fields.nationality) ? 1 : 0)
+  );
 }
 
 /**
