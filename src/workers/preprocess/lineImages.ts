@@ -27,7 +27,7 @@ export function cropLines(
   cv: CV,
   source: Mat,
   lines: LineQuad[],
-  options: { flip: boolean; binarise: boolean; deslant?: boolean },
+  options: { flip: boolean; binarise: boolean },
 ): LineCrop[] {
   const crops = lines.map((line) =>
     withScope((scope) => {
@@ -63,7 +63,7 @@ export function cropLines(
       cv.warpAffine(source, out, matrix, size, cv.INTER_LINEAR, cv.BORDER_REPLICATE);
       // Perspective slants the characters (a document photographed at an angle): measure the slant
       // on this first cut and cut again from the source with it undone, still one resampling.
-      const shear = options.deslant === false ? 0 : estimateShear(cv, out);
+      const shear = estimateShear(cv, out);
       if (shear !== 0) {
         const m = matrix.data64F;
         const cy = size.height / 2;
@@ -119,6 +119,7 @@ export function estimateShear(cv: CV, line: Mat): number {
     for (const k of SHEARS) {
       const m = scope.track(cv.matFromArray(2, 3, cv.CV_64F, [1, k, -k * cy, 0, 1, 0]));
       cv.warpAffine(ink, sheared, m, new cv.Size(line.cols, line.rows), cv.INTER_NEAREST, cv.BORDER_CONSTANT);
+      // REDUCE_SUM exists at run time but is missing from the package's typings.
       cv.reduce(sheared, sums, 0, (cv as unknown as { REDUCE_SUM: number }).REDUCE_SUM, cv.CV_32S);
       let score = 0;
       for (const v of sums.data32S) score += v * v;
