@@ -20,12 +20,12 @@ import { execSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import zlib from 'node:zlib';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
 import { childrenRss } from './memory.ts';
+import { distSize, firstVisitDownload } from './sizes.ts';
 import { formatReport, summarise, type CaseResult, type Summary } from './report.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -288,48 +288,12 @@ async function main(): Promise<void> {
     model,
     seed,
     distBytes: distSize(path.join(root, 'dist')),
-    firstVisit: firstVisitDownload(firstVisit, server.url),
+    firstVisit: firstVisitDownload(firstVisit, server.url, path.join(root, 'dist')),
   });
   process.stdout.write(formatReport(summary));
   const out = arg('out', path.join(root, 'build', 'bench', 'results.json'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify({ summary, results }, null, 2)}\n`);
-}
-
-/**
- * The files a first visit fetched (URLs under the served dist/), sized raw, gzip -9 and brotli -11:
- * what a CDN with compression on would send. Workers and wasm included.
- */
-function firstVisitDownload(
-  urls: Set<string>,
-  base: string,
-): { files: number; raw: number; gzip: number; brotli: number } {
-  const out = { files: 0, raw: 0, gzip: 0, brotli: 0 };
-  for (const u of urls) {
-    if (!u.startsWith(base)) continue;
-    const rel = decodeURIComponent(new URL(u).pathname.slice(new URL(base).pathname.length)) || 'index.html';
-    const file = path.join(root, 'dist', rel.endsWith('/') ? `${rel}index.html` : rel);
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) continue;
-    const data = fs.readFileSync(file);
-    out.files++;
-    out.raw += data.length;
-    out.gzip += zlib.gzipSync(data, { level: 9 }).length;
-    out.brotli += zlib.brotliCompressSync(data, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      },
-    }).length;
-  }
-  return out;
-}
-
-function distSize(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return total;
 }
 
 await main();

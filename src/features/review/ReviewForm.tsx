@@ -3,7 +3,8 @@ import { useEffect, useMemo, type ChangeEvent } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
 import type { MrzReading } from '../../lib/mrz/readMrz.ts';
-import { formatOf, mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
+import { formatOfLines } from '../../lib/mrz/formats.ts';
+import { mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
 import { useScanStore } from '../../state/scanStore.ts';
 import { ExportBar } from './ExportBar.tsx';
 import { FieldRow } from './FieldRow.tsx';
@@ -83,7 +84,7 @@ export function ReviewForm() {
   );
   const corrections = useMemo(() => correctionsByField(reading), [reading]);
   const warnings = warningsFor(values);
-  const format = formatOf(mrzLines(values.mrz ?? ''))?.format ?? null;
+  const format = formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null;
 
   const notesFor = (name: FieldName) => {
     const check = CHECK_OF[name];

@@ -1,6 +1,6 @@
-import { states } from 'mrz';
 import { todayIso } from '../../lib/dates/isoDate.ts';
 import type { MrzFieldKey } from '../../lib/document/fields.ts';
+import { isKnownCountry } from '../../lib/mrz/countryCodes.ts';
 import { FORMATS, type CheckName } from '../../lib/mrz/formats.ts';
 import type { MrzDoubt, MrzReading } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
@@ -109,7 +109,7 @@ export function warningsFor(values: Partial<DocumentFormValues>, today: string =
     warnings.push({ field: 'expiryDate', text: 'This document has expired.' });
   for (const field of ['issuingCountry', 'nationality'] as const) {
     const code = values[field];
-    if (code && /^[A-Z]{1,3}$/.test(code) && !(code in states)) {
+    if (code && /^[A-Z]{1,3}$/.test(code) && !isKnownCountry(code)) {
       warnings.push({ field, text: `${code} is not a known ICAO country code.` });
     }
   }

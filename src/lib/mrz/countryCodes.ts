@@ -16,6 +16,11 @@ const MODEL_CONFUSIONS: Readonly<Record<string, readonly string[]>> = {
   W: ['V'],
 };
 
+/** Whether a code (fillers stripped) is an ICAO country code, per the `mrz` package's table. */
+export function isKnownCountry(code: string): boolean {
+  return code in states;
+}
+
 /**
  * No check digit covers a country code, but the list of codes does (ICAO 9303-3 and the `mrz`
  * package's table). A code that is on no list, where exactly one look-alike letter makes it a
@@ -32,13 +37,13 @@ export function repairCountryCodes(
   for (const f of spec.fields.filter((x) => x.name === 'issuingCountry' || x.name === 'nationality')) {
     const text = (out[f.line] ?? '').slice(f.start, f.end);
     const code = text.replace(/<+$/, '');
-    if (!/^[A-Z]{1,3}$/.test(code) || code in states) continue;
+    if (!/^[A-Z]{1,3}$/.test(code) || isKnownCountry(code)) continue;
     const found: Array<{ index: number; from: string; to: string }> = [];
     for (let i = 0; i < code.length; i++) {
       for (const to of [...(ALTERNATIVES[code[i]!] ?? []), ...(MODEL_CONFUSIONS[code[i]!] ?? [])]) {
         if (!/[A-Z]/.test(to)) continue;
         const candidate = code.slice(0, i) + to + code.slice(i + 1);
-        if (candidate in states) found.push({ index: f.start + i, from: code[i]!, to });
+        if (isKnownCountry(candidate)) found.push({ index: f.start + i, from: code[i]!, to });
       }
     }
     if (found.length !== 1) continue;

@@ -18,10 +18,6 @@ export function mrzLines(text: string): string[] {
     .filter(Boolean);
 }
 
-export function formatOf(lines: readonly string[]): FormatSpec | null {
-  return formatOfLines(lines);
-}
-
 /**
  * Does each value, as the user has it now, agree with the check digits printed in the MRZ? The
  * values are written into a copy of the MRZ lines and every check recomputed, so a corrected
@@ -32,7 +28,7 @@ export function verifyFields(
   mrzText: string,
 ): Partial<Record<CheckName, CheckStatus>> | null {
   const lines = mrzLines(mrzText);
-  const spec = formatOf(lines);
+  const spec = formatOfLines(lines);
   if (!spec) return null;
   const written = writeFields(spec, lines, values);
   return written ? evaluateChecks(spec, written) : null;

@@ -1,6 +1,6 @@
 import type { CV, Mat } from '@techstark/opencv-js';
 import type { LineCrop } from './lineImages.ts';
-import { downscaled, withScope } from './matScope.ts';
+import { downscaled, withScope, type MatScope } from './matScope.ts';
 
 /** Mean grey level and blown-out share over an image. */
 export function exposure(cv: CV, grey: Mat): { brightness: number; glare: number } {
@@ -17,15 +17,7 @@ export function exposure(cv: CV, grey: Mat): { brightness: number; glare: number
  * when not even the MRZ could be found.
  */
 export function frameSharpness(cv: CV, grey: Mat): number {
-  return withScope((scope) => {
-    const { mat } = downscaled(cv, grey, 1000, scope);
-    const laplacian = scope.track(new cv.Mat());
-    cv.Laplacian(mat, laplacian, cv.CV_64F);
-    const mean = scope.track(new cv.Mat());
-    const deviation = scope.track(new cv.Mat());
-    cv.meanStdDev(laplacian, mean, deviation);
-    return (deviation.data64F[0] ?? 0) ** 2;
-  });
+  return withScope((scope) => laplacianVariance(cv, downscaled(cv, grey, 1000, scope).mat, scope));
 }
 
 /**
@@ -37,13 +29,18 @@ export function sharpness(cv: CV, crops: LineCrop[]): number {
   const values = crops.map((crop) =>
     withScope((scope) => {
       const mat = scope.track(cv.matFromArray(crop.height, crop.width, cv.CV_8UC1, Array.from(crop.pixels)));
-      const laplacian = scope.track(new cv.Mat());
-      cv.Laplacian(mat, laplacian, cv.CV_64F);
-      const mean = scope.track(new cv.Mat());
-      const deviation = scope.track(new cv.Mat());
-      cv.meanStdDev(laplacian, mean, deviation);
-      return (deviation.data64F[0] ?? 0) ** 2;
+      return laplacianVariance(cv, mat, scope);
     }),
   );
   return values.reduce((a, b) => a + b, 0) / values.length;
+}
+
+/** Variance of the Laplacian: how much fine detail (edges) an image holds. */
+function laplacianVariance(cv: CV, mat: Mat, scope: MatScope): number {
+  const laplacian = scope.track(new cv.Mat());
+  cv.Laplacian(mat, laplacian, cv.CV_64F);
+  const mean = scope.track(new cv.Mat());
+  const deviation = scope.track(new cv.Mat());
+  cv.meanStdDev(laplacian, mean, deviation);
+  return (deviation.data64F[0] ?? 0) ** 2;
 }
