@@ -13,7 +13,7 @@ import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
 import { locateMrz } from './findMrzLines.ts';
-import { cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
+import { cropLines, estimateShear, LINE_TEXT_HEIGHT, textBand } from './lineImages.ts';
 
 let cv: CV;
 beforeAll(async () => {
@@ -124,6 +124,47 @@ describe('locateMrz', () => {
       const image = line(applied);
       try {
         expect(estimateShear(cv, image)).toBeCloseTo(expected, 1);
+      } finally {
+        image.delete();
+      }
+    }
+  });
+
+  it('measures where the text of a cut really runs, and leaves a well-cut line alone', () => {
+    // An MRZ line drawn with its capitals `cap` px high, centred at `centre`, rising `rise` px over its length.
+    const line = (cap: number, centre: number, rise = 0): Mat => {
+      const canvas = createCanvas(1100, 52);
+      const g = canvas.getContext('2d');
+      g.fillStyle = '#fff';
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.fillStyle = '#111';
+      g.font = `${cap / 0.7}px OCRB`;
+      const text = 'I<UTOD231458907<<<<<<<<<<<<<<<';
+      for (let i = 0; i < text.length; i++) {
+        const x = 60 + i * cap * 1.05;
+        g.fillText(text[i]!, x, centre + cap / 2 - (rise * x) / canvas.width);
+      }
+      return grey(canvas);
+    };
+    // Expected: the text's centre half way along, its height, its slope.
+    const cases: Array<[Mat, { middle: number; height: number; slope: number } | null]> = [
+      [line(31, 26), null],
+      [line(22, 20), { middle: 20, height: 22, slope: 0 }],
+      [line(30, 26, 12), { middle: 20, height: 30, slope: -12 / 1100 }],
+    ];
+    for (const [image, expected] of cases) {
+      try {
+        const band = textBand(cv, image, LINE_TEXT_HEIGHT);
+        if (!expected) {
+          expect(band).toBeNull();
+          continue;
+        }
+        expect(band).not.toBeNull();
+        expect(Math.abs(band!.centre + band!.slope * 550 - expected.middle)).toBeLessThan(2);
+        // Anti-aliased edges add a pixel or two to the inked rows.
+        expect(band!.height / expected.height).toBeGreaterThan(0.95);
+        expect(band!.height / expected.height).toBeLessThan(1.12);
+        expect(band!.slope).toBeCloseTo(expected.slope, 2);
       } finally {
         image.delete();
       }
