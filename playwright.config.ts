@@ -24,7 +24,11 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
   },
-  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } }],
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+    // The camera flows again on a phone-sized touch screen.
+    { name: 'mobile', testMatch: 'camera*.spec.ts', use: { ...devices['Pixel 7'], channel: undefined } },
+  ],
   webServer: {
     command: `npx tsx scripts/serve-dist.ts --port ${PORT} --base ${BASE_PATH}`,
     url: `http://127.0.0.1:${PORT}${BASE_PATH}`,

@@ -13,6 +13,7 @@ import { truthOf, type MrzTruth } from '../../scripts/fixtures/generateMrzSet.ts
 import { photograph, type PhotoOptions } from '../../scripts/fixtures/photograph.ts';
 import { renderDocument } from '../../scripts/fixtures/renderDocument.ts';
 import { createRng } from '../../scripts/fixtures/rng.ts';
+import { y4mFromImage } from '../../scripts/fixtures/y4m.ts';
 import {
   checkDigit,
   createSpecimen,
@@ -148,8 +149,44 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
     file: write('photo-rotated-45.jpg', tiltedPhoto.jpeg),
     truth: truthOf(tilted),
   };
+  // Camera feeds (Chromium's fake camera plays a .y4m): an ID card held in front of a 1280×720
+  // camera, sharp; the same out of focus; the same with a glare spot on the card.
+  const card = createSpecimen(createRng(7), { format: 'TD1' });
+  const cardImage = renderDocument(card, createRng(7), { dpi: 240 });
+  for (const [name, extra] of [
+    ['camera-good', {}],
+    ['camera-blurred', { blur: 3 }],
+    ['camera-glare', { glare: 1 }],
+  ] as const) {
+    const { jpeg } = await photograph(cardImage, createRng(11), { ...CAMERA_SCENE, ...extra });
+    index[name] = { file: write(`${name}.y4m`, await y4mFromImage(jpeg)), truth: truthOf(card) };
+  }
   fs.writeFileSync(path.join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
   return index;
+}
+
+/** A card held up to a 1280×720 camera, filling about three quarters of the on-screen guide. */
+const CAMERA_SCENE: PhotoOptions = {
+  width: 1280,
+  height: 720,
+  coverage: 1.1,
+  rotation: 0,
+  skew: 2,
+  perspective: 0.015,
+  blur: 0.5,
+  noise: 3,
+  unevenLight: 0.15,
+  jpegQuality: 95,
+  background: 'wood',
+};
+
+/** Chromium flags that replace the camera with a .y4m from the fixtures and accept the prompt. */
+export function fakeCameraArgs(feed: string, acceptPrompt = true): string[] {
+  return [
+    '--use-fake-device-for-media-stream',
+    `--use-file-for-fake-video-capture=${path.join(FIXTURE_DIR, `${feed}.y4m`)}`,
+    ...(acceptPrompt ? ['--use-fake-ui-for-media-stream'] : []),
+  ];
 }
 
 /** The same TD3 document with another YYMMDD birth date in its MRZ, check digits recomputed. */

@@ -80,7 +80,7 @@ export async function timeNativeOcr(setDir: string, limit?: number): Promise<Nat
   try {
     // Startup + model load: the same command on one blank image. The first run warms the file cache.
     const blank = path.join(tmp, 'blank.png');
-    writePng({ pixels: new Uint8Array(100).fill(255), width: 10, height: 10 }, blank);
+    writePng({ pixels: new Uint8Array(100).fill(255), width: 10, height: 10, glare: 0 }, blank);
     const blankList = path.join(tmp, 'blank.txt');
     writeList(blankList, [blank]);
     runTesseract(blankList);

@@ -1,4 +1,6 @@
-import { UploadZone } from '../features/capture/UploadZone.tsx';
+import { useState } from 'react';
+import { CameraView } from '../features/capture/CameraView.tsx';
+import { UPLOAD_INPUT_ID, UploadZone } from '../features/capture/UploadZone.tsx';
 import { usePasteAndDrop } from '../features/capture/usePasteAndDrop.ts';
 import { DocumentPreview } from '../features/review/DocumentPreview.tsx';
 import { ReviewForm } from '../features/review/ReviewForm.tsx';
@@ -13,6 +15,7 @@ export function App() {
   useWarmUp();
   const status = useScanStore((s) => s.status);
   const hasResult = useScanStore((s) => s.result !== null);
+  const [camera, setCamera] = useState(false);
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
@@ -26,7 +29,7 @@ export function App() {
       </header>
       <main className={styles.main} data-ocr-state={status} data-testid="scan.state">
         <section className={styles.capture} aria-label="Add a document">
-          <UploadZone compact={hasResult} />
+          <UploadZone compact={hasResult} onCamera={() => setCamera(true)} />
           <ScanStatus />
           <DocumentPreview />
           {hasResult ? null : <EmptyState />}
@@ -36,6 +39,16 @@ export function App() {
           <ReviewForm />
         </section>
       </main>
+      {camera ? (
+        <CameraView
+          onClose={() => setCamera(false)}
+          onUpload={() => {
+            setCamera(false);
+            // Still inside the click: the browser lets the file chooser open.
+            document.getElementById(UPLOAD_INPUT_ID)?.click();
+          }}
+        />
+      ) : null}
     </div>
   );
 }

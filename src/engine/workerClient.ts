@@ -44,7 +44,12 @@ export function createWorkerClient<Api extends WorkerApi>(
       if (!worker) return reject(new ReaderError('internal'));
       const id = nextId++;
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, method, args } satisfies RpcRequest);
+      // Bitmaps (camera frames) move to the worker instead of being copied.
+      const transfer =
+        typeof ImageBitmap === 'undefined'
+          ? []
+          : args.filter((a): a is ImageBitmap => a instanceof ImageBitmap);
+      worker.postMessage({ id, method, args } satisfies RpcRequest, transfer);
     });
 
   const ensureStarted = (): Promise<void> => {

@@ -1,7 +1,10 @@
 /**
  * Contract of the preprocessing worker (preprocess.worker.ts): decode an image, find the document
- * and its MRZ, and hand back clean line images for OCR. Both sides import these types only.
+ * and its MRZ, and hand back clean line images for OCR; measure live camera frames. Both sides
+ * import these types only.
  */
+import type { FrameMeasures } from '../lib/quality/frameGuidance.ts';
+
 export type Point = { x: number; y: number };
 export type Quad = [Point, Point, Point, Point];
 export type Rotation = 0 | 90 | 180 | 270;
@@ -20,6 +23,8 @@ export interface ImageQuality {
   brightness: number;
   /** Share of the document's pixels that are blown out (≥ 250). */
   glare: number;
+  /** The same over the MRZ lines (the worst line); 0 when no MRZ was found. */
+  mrzGlare: number;
   /** MRZ text height in pixels of the working image. */
   textHeight: number;
 }
@@ -45,12 +50,36 @@ export interface AnalyseResult {
 
 export type LineVariant = 'flipped' | 'binarised';
 
+/** The guide drawn over the live camera view, as shares of the frame (0-1). */
+export interface GuideRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One camera frame measured for live guidance (src/lib/quality/frameGuidance.ts reads it). */
+export interface FrameAnalysis {
+  measures: FrameMeasures;
+  /** The document's corners in frame pixels, when found. */
+  outline: Quad | null;
+  width: number;
+  height: number;
+  /** Time spent in the worker, for the benchmark. */
+  ms: number;
+}
+
 export interface PreprocessApi {
   [method: string]: (...args: never[]) => Promise<unknown>;
   init(opencvUrl: string): Promise<void>;
   analyse(image: Blob, options: AnalyseOptions): Promise<AnalyseResult>;
   /** The last analysed MRZ again, another way: upside down, or binarised by the worker. */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
+  /**
+   * Measures a small camera frame (~640 px wide; the bitmap is transferred and closed). Keeps a
+   * thumbnail of it to measure motion against the next one.
+   */
+  analyseFrame(frame: ImageBitmap, guide: GuideRect): Promise<FrameAnalysis>;
   /** Frees the last analysed image. */
   release(): Promise<void>;
 }

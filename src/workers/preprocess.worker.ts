@@ -9,6 +9,8 @@ import { expose } from './expose.ts';
 import type {
   AnalyseOptions,
   AnalyseResult,
+  FrameAnalysis,
+  GuideRect,
   LineVariant,
   MrzLineImages,
   PreprocessApi,
@@ -18,6 +20,7 @@ import type {
 import { WorkerError } from './rpc.api.ts';
 import { decodeImage } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
+import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
@@ -32,6 +35,9 @@ const IN_FRAME: LocateOptions = { minWidthShare: 0.12, detectEdge: 1200 };
 
 let cv: CV | null = null;
 let last: { source: Mat; lines: LineQuad[]; flipped: boolean; rotation: Rotation } | null = null;
+/** Camera frames: one reused canvas, and the previous frame's thumbnail for the motion measure. */
+let framePixels: OffscreenCanvas | null = null;
+let previousThumb: Uint8Array | null = null;
 
 function release(): void {
   last?.source.delete();
@@ -110,7 +116,7 @@ const api: PreprocessApi = {
         return {
           ...base,
           mrz: null,
-          quality: { sharpness: 0, frameSharpness: frame, brightness, glare, textHeight: 0 },
+          quality: { sharpness: 0, frameSharpness: frame, brightness, glare, mrzGlare: 0, textHeight: 0 },
           timings,
         };
       }
@@ -127,7 +133,14 @@ const api: PreprocessApi = {
       return {
         ...base,
         mrz: { lines: blobs, rotation },
-        quality: { sharpness: sharpness(c, crops), frameSharpness: frame, brightness, glare, textHeight },
+        quality: {
+          sharpness: sharpness(c, crops),
+          frameSharpness: frame,
+          brightness,
+          glare,
+          mrzGlare: Math.max(...crops.map((crop) => crop.glare)),
+          textHeight,
+        },
         timings,
       };
     } finally {
@@ -142,6 +155,38 @@ const api: PreprocessApi = {
     const crops = cropLines(c, last.source, last.lines, { flip, binarise: variant === 'binarised' });
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };
+  },
+
+  async analyseFrame(frame: ImageBitmap, guide: GuideRect): Promise<FrameAnalysis> {
+    const c = requireCv();
+    const started = performance.now();
+    const { width, height } = frame;
+    const scope = new MatScope();
+    try {
+      framePixels ??= new OffscreenCanvas(width, height);
+      if (framePixels.width !== width || framePixels.height !== height) {
+        framePixels.width = width;
+        framePixels.height = height;
+      }
+      const context = framePixels.getContext('2d', { willReadFrequently: true });
+      if (!context) throw new WorkerError('decode-failed', 'No 2D canvas in this worker');
+      context.drawImage(frame, 0, 0);
+      const rgba = scope.track(c.matFromImageData(context.getImageData(0, 0, width, height)));
+      const grey = scope.track(new c.Mat());
+      c.cvtColor(rgba, grey, c.COLOR_RGBA2GRAY);
+      const result = analyseFrame(c, grey, guide, previousThumb);
+      previousThumb = result.thumb;
+      return {
+        measures: result.measures,
+        outline: result.outline,
+        width,
+        height,
+        ms: Math.round(performance.now() - started),
+      };
+    } finally {
+      frame.close();
+      scope.dispose();
+    }
   },
 
   async release() {

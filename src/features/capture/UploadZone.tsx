@@ -6,7 +6,10 @@ const ACCEPT =
   'image/jpeg,image/png,image/webp,image/bmp,image/gif,image/heic,image/heif,.heic,.heif,image/*';
 
 /** Pick, drop or paste a photo or scan. The input is the contract's `<input type="file" multiple>`. */
-export function UploadZone({ compact = false }: { compact?: boolean }) {
+/** The file input's id: the camera view's "Upload a photo instead" opens it. */
+export const UPLOAD_INPUT_ID = 'upload';
+
+export function UploadZone({ compact = false, onCamera }: { compact?: boolean; onCamera: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -30,7 +33,7 @@ export function UploadZone({ compact = false }: { compact?: boolean }) {
     >
       <input
         ref={input}
-        id="upload"
+        id={UPLOAD_INPUT_ID}
         className={styles.input}
         type="file"
         multiple
@@ -43,9 +46,14 @@ export function UploadZone({ compact = false }: { compact?: boolean }) {
           void startScan(files);
         }}
       />
-      <label htmlFor="upload" className={styles.button}>
-        Upload a photo or scan
-      </label>
+      <div className={styles.actions}>
+        <label htmlFor={UPLOAD_INPUT_ID} className={styles.button}>
+          Upload a photo or scan
+        </label>
+        <button type="button" className={styles.secondary} onClick={onCamera}>
+          Use camera
+        </button>
+      </div>
       {compact ? null : (
         <p className={styles.hint}>
           or drop it here, or paste it (<kbd>Ctrl</kbd>+<kbd>V</kbd>). Passports, ID cards and other documents

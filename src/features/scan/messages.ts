@@ -69,6 +69,8 @@ export const HINT_MESSAGES: Record<QualityHint, string> = {
   blurry: 'The image looks blurry: hold still, or let the camera focus before taking it.',
   dark: 'The image is too dark: add light or move to a brighter place.',
   glare: 'There is glare on the document: tilt it away from the light.',
+  'mrz-glare':
+    'Glare is washing out the machine-readable zone (the lines of <<< text): tilt the document or move away from the light.',
   'small-text': 'The text is very small: move closer so the document fills the picture.',
 };
 

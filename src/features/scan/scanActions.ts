@@ -19,11 +19,36 @@ function mrzModel(): LanguageId {
 export async function startScan(files: readonly File[]): Promise<void> {
   const file = files[0];
   if (!file) return;
+  await runScan(file, file.name, files.length - 1);
+}
+
+export type CaptureOutcome = 'read' | 'retry' | 'cancelled';
+
+/**
+ * Reads a camera still. An automatic capture only counts when every check digit holds: otherwise
+ * (or on any failure) the store goes back to how it was and the camera tries the next good frame,
+ * so a bad result is never shown. The shutter button reads like an upload: result or message.
+ */
+export async function readCapture(still: Blob, mode: 'auto' | 'manual'): Promise<CaptureOutcome> {
+  const outcome = await runScan(still, 'Camera capture', 0, mode === 'auto');
+  return outcome === 'read' ? 'read' : outcome === 'cancelled' ? 'cancelled' : 'retry';
+}
+
+async function runScan(
+  file: Blob,
+  fileName: string,
+  ignoredFiles: number,
+  validOnly = false,
+): Promise<'read' | 'failed' | 'cancelled'> {
   controller?.abort();
   const own = new AbortController();
   controller = own;
-  useScanStore.setState({ status: 'working', stage: null, error: null, ignoredFiles: files.length - 1 });
+  useScanStore.setState({ status: 'working', stage: null, error: null, ignoredFiles });
   performance.mark('scan:start');
+  const restore = (): void => {
+    const { result } = useScanStore.getState();
+    useScanStore.setState({ status: result ? 'done' : 'idle', stage: null });
+  };
   try {
     const result = await readDocument(file, {
       signal: own.signal,
@@ -32,7 +57,11 @@ export async function startScan(files: readonly File[]): Promise<void> {
         if (controller === own) useScanStore.setState({ stage });
       },
     });
-    if (controller !== own) return;
+    if (controller !== own) return 'cancelled';
+    if (validOnly && !result.reading.valid) {
+      restore();
+      return 'failed';
+    }
     performance.measure('scan', 'scan:start');
     const previous = useScanStore.getState().imageUrl;
     if (previous) URL.revokeObjectURL(previous);
@@ -41,17 +70,23 @@ export async function startScan(files: readonly File[]): Promise<void> {
       stage: null,
       result,
       imageUrl: URL.createObjectURL(file),
-      fileName: file.name,
+      fileName,
       resultId: s.resultId + 1,
     }));
+    return 'read';
   } catch (error) {
-    if (controller !== own || isAbort(error)) return;
+    if (controller !== own || isAbort(error)) return 'cancelled';
+    if (validOnly) {
+      restore();
+      return 'failed';
+    }
     const reader = error instanceof ReaderError ? error : new ReaderError('internal');
     useScanStore.setState({
       status: 'error',
       stage: null,
-      error: { code: reader.code, hints: reader.hints, fileName: file.name },
+      error: { code: reader.code, hints: reader.hints, fileName },
     });
+    return 'failed';
   } finally {
     if (controller === own) controller = null;
   }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { qualityHints } from './qualityHints.ts';
 
-const good = { sharpness: 2600, frameSharpness: 900, brightness: 180, glare: 0.01, textHeight: 30 };
+const good = {
+  sharpness: 2600,
+  frameSharpness: 900,
+  brightness: 180,
+  glare: 0.01,
+  mrzGlare: 0,
+  textHeight: 30,
+};
 
 describe('qualityHints', () => {
   it('says nothing about a good image', () => {
@@ -12,6 +19,9 @@ describe('qualityHints', () => {
     expect(qualityHints({ ...good, sharpness: 30 }, 1)).toEqual(['blurry']);
     expect(qualityHints({ ...good, brightness: 40 }, 1)).toEqual(['dark']);
     expect(qualityHints({ ...good, glare: 0.2 }, 1)).toEqual(['glare']);
+    // A spot over the MRZ is named as such, even when the document as a whole is mostly fine.
+    expect(qualityHints({ ...good, mrzGlare: 0.06 }, 1)).toEqual(['mrz-glare']);
+    expect(qualityHints({ ...good, glare: 0.2, mrzGlare: 0.06 }, 1)).toEqual(['mrz-glare']);
   });
 
   it('judges text size in the original photo, not the scaled-down working image', () => {

@@ -11,6 +11,8 @@ export interface LineCrop {
   pixels: Uint8Array;
   width: number;
   height: number;
+  /** Share of the line's pixels blown out to white (≥ 250) before contrast stretching: glare. */
+  glare: number;
 }
 
 const along = (from: Point, to: Point, length: number): Point => {
@@ -60,6 +62,9 @@ export function cropLines(
       if (cut.oversample > 1) {
         cv.resize(out, out, new cv.Size(cut.width, cut.height), 0, 0, cv.INTER_AREA);
       }
+      const blown = scope.track(new cv.Mat());
+      cv.threshold(out, blown, 249, 255, cv.THRESH_BINARY);
+      const glare = cv.countNonZero(blown) / Math.max(1, out.rows * out.cols);
       cv.normalize(out, out, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
       if (options.binarise) {
         cv.adaptiveThreshold(
@@ -72,7 +77,7 @@ export function cropLines(
           12,
         );
       }
-      return { pixels: new Uint8Array(out.data), width: out.cols, height: out.rows };
+      return { pixels: new Uint8Array(out.data), width: out.cols, height: out.rows, glare };
     }),
   );
   return options.flip ? crops.reverse() : crops;

@@ -36,7 +36,7 @@ export function sharpness(cv: CV, crops: LineCrop[]): number {
 }
 
 /** Variance of the Laplacian: how much fine detail (edges) an image holds. */
-function laplacianVariance(cv: CV, mat: Mat, scope: MatScope): number {
+export function laplacianVariance(cv: CV, mat: Mat, scope: MatScope): number {
   const laplacian = scope.track(new cv.Mat());
   cv.Laplacian(mat, laplacian, cv.CV_64F);
   const mean = scope.track(new cv.Mat());

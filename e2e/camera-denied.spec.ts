@@ -1,0 +1,16 @@
+import { expect, test } from './fixtures.ts';
+import { cameraLaunch } from './support/camera.ts';
+
+// A camera exists but the permission prompt is not accepted (headless Chromium dismisses it).
+test.use({ launchOptions: cameraLaunch('camera-good', false) });
+
+test('camera permission denied: a clear message and one tap back to upload', async ({ reader, page }) => {
+  await page.getByRole('button', { name: /camera/i }).click();
+  const view = page.getByRole('dialog', { name: 'Camera' });
+  await expect(view.getByRole('alert')).toContainText('Camera access was denied.');
+  const chooser = page.waitForEvent('filechooser');
+  await view.getByRole('button', { name: 'Upload a photo instead' }).click();
+  await chooser;
+  await expect(view).toBeHidden();
+  await expect(reader.state).toHaveAttribute('data-ocr-state', 'idle');
+});

@@ -1,0 +1,331 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { preprocessWorker } from '../../engine/preprocess.ts';
+import { frameHint, guideFor, SteadyGate, type FrameHint } from '../../lib/quality/frameGuidance.ts';
+import type { Quad } from '../../workers/preprocess.api.ts';
+import { readCapture } from '../scan/scanActions.ts';
+import {
+  cameraErrorOf,
+  cameraUnavailable,
+  grabStill,
+  openStream,
+  setTorch,
+  stopStream,
+  torchSupported,
+  videoInputs,
+  type CameraErrorCode,
+} from './camera.ts';
+import { CAMERA_ERRORS, CAPTURE_MESSAGES, FRAME_HINTS } from './cameraMessages.ts';
+import styles from './CameraView.module.css';
+
+/** Frames are analysed at this width: enough to find the card and judge it, a few ms each. */
+const ANALYSIS_WIDTH = 640;
+/** Every frame must be good for this long before the camera captures by itself. */
+const STEADY_MS = 500;
+/** How long the capture confirmation shows before the form takes over. */
+const CONFIRM_MS = 400;
+
+type Phase = 'starting' | 'live' | 'reading' | 'captured' | 'error';
+
+interface Overlay {
+  width: number;
+  height: number;
+  outline: Quad | null;
+}
+
+const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The live camera: a document-shaped guide over the rear camera's picture, a plain-language hint
+ * refreshed with every analysed frame, and an automatic capture once the card has been sharp,
+ * steady, lit and filling the guide for half a second. A still that does not read with every check
+ * digit valid is dropped and the camera keeps looking; the shutter always works. Closing (button,
+ * Escape, or the page going to the background) stops every track at once.
+ */
+export function CameraView({ onClose, onUpload }: { onClose: () => void; onUpload: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const video = useRef<HTMLVideoElement>(null);
+  const stream = useRef<MediaStream | null>(null);
+  // No secure page or no getUserMedia: said at once, nothing to ask.
+  const [error, setError] = useState<CameraErrorCode | null>(cameraUnavailable);
+  const [phase, setPhase] = useState<Phase>(() => (cameraUnavailable() ? 'error' : 'starting'));
+  const [hint, setHint] = useState<FrameHint | null>(null);
+  const [retrying, setRetrying] = useState(false);
+  const [overlay, setOverlay] = useState<Overlay | null>(null);
+  const [torch, setTorchState] = useState({ supported: false, on: false });
+  const [cameras, setCameras] = useState<MediaDeviceInfo[]>([]);
+  const [deviceId, setDeviceId] = useState<string | undefined>(undefined);
+  // Bumped to restart the stream (coming back to the page, "Try again").
+  const [session, setSession] = useState(0);
+
+  const stop = useCallback(() => {
+    stopStream(stream.current);
+    stream.current = null;
+  }, []);
+
+  const close = useCallback(() => {
+    stop();
+    onClose();
+  }, [stop, onClose]);
+
+  useEffect(() => {
+    const element = dialog.current;
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    element?.showModal();
+    return () => {
+      element?.close();
+      opener?.focus();
+    };
+  }, []);
+
+  // The stream: opened on mount and for each camera switch or restart, stopped on the way out.
+  useEffect(() => {
+    if (cameraUnavailable()) return;
+    let cancelled = false;
+    openStream(deviceId).then(
+      async (opened) => {
+        if (cancelled) return stopStream(opened);
+        stream.current = opened;
+        const element = video.current;
+        if (element) {
+          element.srcObject = opened;
+          await element.play().catch(() => undefined);
+        }
+        const track = opened.getVideoTracks()[0];
+        setTorchState({ supported: track ? torchSupported(track) : false, on: false });
+        setCameras(await videoInputs().catch(() => []));
+        if (!cancelled) setPhase('live');
+      },
+      (failure: unknown) => {
+        if (cancelled) return;
+        setError(cameraErrorOf(failure));
+        setPhase('error');
+      },
+    );
+    return () => {
+      cancelled = true;
+      stop();
+    };
+  }, [deviceId, session, stop]);
+
+  const restart = useCallback(() => {
+    setPhase('starting');
+    setError(null);
+    setSession((s) => s + 1);
+  }, []);
+
+  // Backgrounded: release the camera; back: start it again.
+  useEffect(() => {
+    const onVisibility = (): void => {
+      if (document.hidden) stop();
+      else restart();
+    };
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, [stop, restart]);
+
+  const capture = useCallback(
+    async (mode: 'auto' | 'manual') => {
+      const element = video.current;
+      const track = stream.current?.getVideoTracks()[0];
+      if (!element || !track) return;
+      setPhase('reading');
+      let still: Blob;
+      try {
+        still = await grabStill(element, track);
+      } catch {
+        setPhase('live');
+        return;
+      }
+      const outcome = await readCapture(still, mode);
+      if (outcome === 'read') {
+        setPhase('captured');
+        await sleep(CONFIRM_MS);
+        close();
+      } else if (mode === 'manual' && outcome !== 'cancelled') {
+        // The shutter reads like an upload: the message waits on the page.
+        close();
+      } else if (outcome === 'retry') {
+        setRetrying(true);
+        setPhase('live');
+      }
+    },
+    [close],
+  );
+
+  // Live analysis: one frame at a time (a frame that arrives while the worker is busy is simply not
+  // taken), each turned into a hint; a steady run of ready frames captures.
+  useEffect(() => {
+    if (phase !== 'live') return;
+    let running = true;
+    const gate = new SteadyGate(STEADY_MS);
+    void (async () => {
+      while (running) {
+        const element = video.current;
+        if (!element || !stream.current || element.readyState < 2 || !element.videoWidth) {
+          await nextFrame();
+          continue;
+        }
+        const scale = Math.min(1, ANALYSIS_WIDTH / element.videoWidth);
+        const width = Math.round(element.videoWidth * scale);
+        const height = Math.round(element.videoHeight * scale);
+        let result;
+        try {
+          const grabbed = performance.now();
+          const frame = await createImageBitmap(element, {
+            resizeWidth: width,
+            resizeHeight: height,
+            resizeQuality: 'medium',
+          });
+          const started = performance.now();
+          result = await preprocessWorker.analyseFrame(frame, guideFor(width, height));
+          performance.measure('camera:frame', { start: started, duration: result.ms });
+          performance.measure('camera:roundtrip', { start: grabbed, end: performance.now() });
+        } catch {
+          await sleep(200);
+          continue;
+        }
+        if (!running) return;
+        const next = frameHint(result.measures);
+        setHint(next);
+        setOverlay({ width, height, outline: result.outline });
+        if (gate.push(next, performance.now())) {
+          running = false;
+          void capture('auto');
+          return;
+        }
+        await nextFrame();
+      }
+    })();
+    return () => {
+      running = false;
+    };
+  }, [phase, capture]);
+
+  const toggleTorch = async (): Promise<void> => {
+    const track = stream.current?.getVideoTracks()[0];
+    if (!track) return;
+    const on = !torch.on;
+    await setTorch(track, on).catch(() => undefined);
+    setTorchState({ supported: true, on });
+  };
+
+  const switchCamera = (): void => {
+    const current = stream.current?.getVideoTracks()[0]?.getSettings().deviceId;
+    const index = cameras.findIndex((c) => c.deviceId === current);
+    const next = cameras[(index + 1) % cameras.length];
+    if (!next) return;
+    setPhase('starting');
+    setDeviceId(next.deviceId);
+  };
+
+  const message =
+    phase === 'starting'
+      ? CAPTURE_MESSAGES.starting
+      : phase === 'reading'
+        ? CAPTURE_MESSAGES.reading
+        : phase === 'captured'
+          ? CAPTURE_MESSAGES.read
+          : hint === 'ready' || !retrying
+            ? hint && FRAME_HINTS[hint]
+            : `${CAPTURE_MESSAGES.retry}. ${FRAME_HINTS[hint ?? 'no-document']}`;
+  const guide = overlay ? guideFor(overlay.width, overlay.height) : null;
+
+  return (
+    <dialog
+      ref={dialog}
+      className={styles.dialog}
+      aria-label="Camera"
+      onCancel={(event) => {
+        event.preventDefault();
+        close();
+      }}
+      data-testid="camera.view"
+      data-camera-phase={phase}
+      data-camera-hint={hint ?? ''}
+    >
+      <div className={styles.viewport}>
+        <video ref={video} className={styles.video} muted playsInline autoPlay aria-hidden="true" />
+        {overlay && guide ? (
+          <svg
+            className={styles.overlay}
+            viewBox={`0 0 ${overlay.width} ${overlay.height}`}
+            preserveAspectRatio="xMidYMid meet"
+            aria-hidden="true"
+          >
+            <path
+              className={styles.shade}
+              fillRule="evenodd"
+              d={`M0 0H${overlay.width}V${overlay.height}H0Z M${guide.x * overlay.width} ${guide.y * overlay.height}h${guide.width * overlay.width}v${guide.height * overlay.height}h${-guide.width * overlay.width}Z`}
+            />
+            <rect
+              className={hint === 'ready' ? `${styles.guide} ${styles.guideReady}` : styles.guide}
+              x={guide.x * overlay.width}
+              y={guide.y * overlay.height}
+              width={guide.width * overlay.width}
+              height={guide.height * overlay.height}
+              rx={overlay.width * 0.02}
+            />
+            {overlay.outline ? (
+              <polygon
+                className={styles.outline}
+                points={overlay.outline.map((p) => `${p.x},${p.y}`).join(' ')}
+              />
+            ) : null}
+          </svg>
+        ) : null}
+        {phase === 'captured' ? <div className={styles.flash} aria-hidden="true" /> : null}
+        {phase !== 'error' ? (
+          <p className={styles.hint} role="status" aria-live="polite" data-testid="camera.hint">
+            {message}
+          </p>
+        ) : null}
+      </div>
+
+      {phase === 'error' && error ? (
+        <div className={styles.error} role="alert">
+          <p className={styles.errorTitle}>{CAMERA_ERRORS[error].title}</p>
+          <p>{CAMERA_ERRORS[error].advice}</p>
+          <div className={styles.errorActions}>
+            <button type="button" className={styles.primary} onClick={onUpload}>
+              Upload a photo instead
+            </button>
+            {error === 'busy' || error === 'failed' ? (
+              <button type="button" onClick={restart}>
+                Try again
+              </button>
+            ) : null}
+          </div>
+        </div>
+      ) : null}
+
+      <div className={styles.controls}>
+        <button type="button" className={styles.control} onClick={close}>
+          Close camera
+        </button>
+        <button
+          type="button"
+          className={styles.shutter}
+          onClick={() => void capture('manual')}
+          disabled={phase !== 'live'}
+          aria-label="Take photo"
+        />
+        {torch.supported ? (
+          <button
+            type="button"
+            className={styles.control}
+            aria-pressed={torch.on}
+            onClick={() => void toggleTorch()}
+          >
+            Torch
+          </button>
+        ) : null}
+        {cameras.length > 1 ? (
+          <button type="button" className={styles.control} onClick={switchCamera}>
+            Switch camera
+          </button>
+        ) : null}
+      </div>
+    </dialog>
+  );
+}
