@@ -1,3 +1,4 @@
+import type { CameraSummary } from './camera.ts';
 /** Turns per-image results into the benchmark table printed by `npm run bench` (and pasted in the README). */
 export interface CaseResult {
   set: string;
@@ -49,6 +50,7 @@ export interface Summary {
   firstVisit: { files: number; raw: number; gzip: number; brotli: number };
   /** Native tesseract's OCR time per document on the same crops (median). */
   native: Array<{ set: string; documents: number; msPerDocumentP50: number }>;
+  camera?: CameraSummary;
 }
 
 export function percentile(values: number[], p: number): number {
@@ -61,7 +63,9 @@ export function percentile(values: number[], p: number): number {
 export function summarise(
   results: CaseResult[],
   fields: readonly string[],
-  extra: Pick<Summary, 'model' | 'seed' | 'distBytes' | 'firstVisit' | 'native'> & { peakRss: number },
+  extra: Pick<Summary, 'model' | 'seed' | 'distBytes' | 'firstVisit' | 'native' | 'camera'> & {
+    peakRss: number;
+  },
 ): Summary {
   const sets = [...new Set(results.map((r) => r.set))].map((set): SetSummary => {
     const rows = results.filter((r) => r.set === set);
@@ -159,11 +163,12 @@ export function formatReport(s: Summary): string {
     if (steps.length) lines.push('', `${set.set}, median per step (warm): ${steps.join(' · ')}`);
   }
   const fields = Object.keys(reading[0]?.fieldAccuracy ?? {});
-  lines.push(
-    '',
-    `| field | ${reading.map((x) => x.set).join(' | ')} |`,
-    `|---|${reading.map(() => '---:').join('|')}|`,
-  );
+  if (fields.length)
+    lines.push(
+      '',
+      `| field | ${reading.map((x) => x.set).join(' | ')} |`,
+      `|---|${reading.map(() => '---:').join('|')}|`,
+    );
   for (const f of fields)
     lines.push(`| ${f} | ${reading.map((x) => pct(x.fieldAccuracy[f] ?? 0)).join(' | ')} |`);
   for (const n of s.native) {
@@ -172,6 +177,13 @@ export function formatReport(s: Summary): string {
     lines.push(
       '',
       `${n.set}, MRZ OCR per document (median): in the browser ${app} ms, native tesseract on the same crops ${Math.round(n.msPerDocumentP50)} ms (${n.documents} documents): ${(app / n.msPerDocumentP50).toFixed(2)}× native`,
+    );
+  }
+  if (s.camera) {
+    const c = s.camera;
+    lines.push(
+      '',
+      `Camera (fake 1280×960 feed, ${c.opens} opens): tap to filled form cold ${c.coldMs} ms, warm p50 ${Math.round(c.warmP50Ms)} ms, every field exact ${c.exact}/${c.opens} · frame analysis (640×480) p50 ${c.frameP50Ms.toFixed(1)} ms, p90 ${c.frameP90Ms.toFixed(1)} ms over ${c.frames} frames · frame to hint p50 ${c.roundTripP50Ms.toFixed(1)} ms, ${c.hintsPerSecond.toFixed(1)} hints/s`,
     );
   }
   const v = s.firstVisit;

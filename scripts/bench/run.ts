@@ -5,13 +5,14 @@
  *
  *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
  *                     --hard 60 --lowres 30
- *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res --no-build --generate-only --out file.json]
+ *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera --no-build --generate-only --out file.json]
  *
  * Sets: clean scans and 12-megapixel photo-like images of TD1/TD2/TD3 documents; "formats" (visas
  * MRV-A and MRV-B and the French ID card, as many clean as photo-like); "no-mrz" (card fronts and
  * passport data pages drawn without an MRZ: the app must refuse them, never fill the form); "hard"
  * (12 MP photos: document 30-90 % of the frame at any angle, tilted, glare, clutter); "low-res"
- * (scans at 89-134 dpi: an ID-1 card 300-450 px wide, MRZ characters 8-12 px high).
+ * (scans at 89-134 dpi: an ID-1 card 300-450 px wide, MRZ characters 8-12 px high); "camera" (the
+ * live camera path on Chromium's fake camera: frame analysis time, hints per second, tap to form).
  * Also prints what a first visit downloads to read one document, compressed as a CDN would serve it,
  * and the in-browser OCR time per document as a ratio to Debian's native tesseract reading the same
  * line crops with the same model (scripts/bench/native.ts; the first --native documents of a set).
@@ -24,6 +25,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
+import { runCameraBench, type CameraSummary } from './camera.ts';
 import { childrenRss } from './memory.ts';
 import { distSize, firstVisitDownload } from './sizes.ts';
 import { formatReport, summarise, type CaseResult, type Summary } from './report.ts';
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
   if (!flag('no-build'))
     execSync('npx tsx scripts/copy-assets.ts && npx vite build', { cwd: root, stdio: 'ignore' });
   const scene = { width: 4000, height: 3000 };
-  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz,hard,low-res').split(',');
+  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz,hard,low-res,camera').split(',');
   const sets: BenchSet[] = [];
   if (wanted.includes('clean'))
     sets.push(await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }));
@@ -263,9 +265,12 @@ async function main(): Promise<void> {
   const url = `${server.url}${model === 'eng' ? '?mrzModel=eng' : ''}`;
   const results: CaseResult[] = [];
   const firstVisit = new Set<string>();
+  let camera: CameraSummary | undefined;
   try {
     for (const [i, set] of sets.entries())
       results.push(...(await runSet(browser, url, set, i === 0 ? firstVisit : undefined)));
+    if (wanted.includes('camera'))
+      camera = await runCameraBench(url, path.join(root, 'build', 'bench', 'camera'));
   } finally {
     clearInterval(sampler);
     await browser.close();
@@ -284,6 +289,7 @@ async function main(): Promise<void> {
   }
   const summary = summarise(results, FIELDS, {
     native,
+    camera,
     peakRss,
     model,
     seed,
