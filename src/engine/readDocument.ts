@@ -1,3 +1,4 @@
+import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
 import type {
   AnalyseResult,
@@ -76,6 +77,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   t = performance.now();
   let best = await readLines(analysis.mrz, language, options);
   timings.ocr = Math.round(performance.now() - t);
+  const all = [best];
   for (const variant of VARIANTS) {
     if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
     t = performance.now();
@@ -83,7 +85,11 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     if (!images) break;
     const next = await readLines(images, language, options);
     timings[`ocr-${variant}`] = Math.round(performance.now() - t);
+    all.push(next);
     if (score(next.reading) > score(best.reading)) best = next;
+    // Still failing: vote per field by check digits across the readings taken the same way up.
+    const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
+    if (merged && score(merged.reading) > score(best.reading)) best = merged;
   }
   onStage?.('checking');
   void preprocessWorker.release().catch(() => undefined);
@@ -118,6 +124,19 @@ async function readLines(
     images.lines.map((image) => recogniseLine(image, language, options.signal)),
   );
   return { reading: readMrz(lines, options.today), rotation: images.rotation };
+}
+
+function mergeWith(
+  best: { reading: MrzReading | null; rotation: Rotation },
+  all: Array<{ reading: MrzReading | null; rotation: Rotation }>,
+  today: string | undefined,
+): { reading: MrzReading; rotation: Rotation } | null {
+  if (!best.reading) return null;
+  const donors = all
+    .filter((r) => r.rotation === best.rotation && r.reading && plausible(r.reading))
+    .map((r) => r.reading!);
+  const merged = mergeReadings(best.reading, donors, today);
+  return merged && { reading: merged, rotation: best.rotation };
 }
 
 const coercions = (reading: MrzReading): number =>

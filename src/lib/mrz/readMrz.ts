@@ -40,6 +40,8 @@ export interface MrzReading {
   doubts: MrzDoubt[];
   /** True when every check digit holds and nothing else is wrong. */
   valid: boolean;
+  /** 0-1 per character of `lines`, as the OCR engine reported it (empty when typed). */
+  charConfidences: number[][];
 }
 
 export interface MrzProblem {
@@ -154,6 +156,7 @@ export function interpretMrz(
     problems,
     doubts,
     valid: problems.length === 0 && Object.values(checks).every((s) => s !== 'invalid'),
+    charConfidences: options.confidences ?? [],
   };
 }
 
