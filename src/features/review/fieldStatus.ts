@@ -90,6 +90,13 @@ export function describeDoubt(d: MrzDoubt): string {
   if (d.reason === 'swappedSure') {
     return `Read “${d.read}” clearly, but the check digit only holds with “${d.couldBe[0]}”: compare with the document.`;
   }
+  if (d.reason === 'lettersAmongDigits') {
+    const letters = d.read
+      .split('')
+      .map((c) => `“${c}”`)
+      .join(', ');
+    return `The letters ${letters} among digits could be the digits “${d.couldBe[0]}”, and two misreads can still satisfy the check digit. Compare with the document.`;
+  }
   if (d.reason === 'lookalike') {
     const options = d.couldBe.map((c) => `“${c}”`).join(' or ');
     return `“${d.read}” was hard to read and could be ${options}: the check digit cannot tell them apart. Compare with the document.`;
