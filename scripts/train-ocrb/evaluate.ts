@@ -83,7 +83,7 @@ export function nativeTesseract(png: string, modelFile: string): { text: string;
   return { text, ms: performance.now() - started };
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0]!;
