@@ -1,4 +1,5 @@
 import type { CV, Mat } from '@techstark/opencv-js';
+import { IDENTITY, invertAffine, type Affine } from '../../lib/geometry/affine.ts';
 import type { Point } from '../../lib/geometry/quad.ts';
 import { downscaled, withScope, type MatScope } from './matScope.ts';
 
@@ -135,16 +136,6 @@ export function locateMrz(cv: CV, source: Mat, options: LocateOptions): MrzLocat
     }
     return best;
   });
-}
-
-type Affine = [number, number, number, number, number, number];
-const IDENTITY: Affine = [1, 0, 0, 0, 1, 0];
-
-function invertAffine([a, b, c, d, e, f]: Affine, p: Point): Point {
-  const det = a * e - b * d;
-  const x = p.x - c;
-  const y = p.y - f;
-  return { x: (e * x - b * y) / det, y: (-d * x + a * y) / det };
 }
 
 export function rotate90(cv: CV, image: Mat, scope: MatScope): Mat {

@@ -1,8 +1,10 @@
 import type { CV, Mat } from '@techstark/opencv-js';
+import { invertAffine, type Affine } from '../../lib/geometry/affine.ts';
 import { distance, type Point } from '../../lib/geometry/quad.ts';
 import { greyToPng } from './decode.ts';
 import type { LineQuad } from './findMrzLines.ts';
 import { withScope, type MatScope } from './matScope.ts';
+import { BAND_RATIO, textBand, type TextBand } from './textBand.ts';
 
 /** Text height handed to OCR: what our OCR-B model was trained around. */
 export const LINE_TEXT_HEIGHT = 32;
@@ -97,8 +99,6 @@ interface Frame {
   textHeight: number;
 }
 
-type Affine = [number, number, number, number, number, number];
-
 interface Cut {
   image: Mat;
   /** Source → cut. */
@@ -140,101 +140,6 @@ function cutFrame(cv: CV, source: Mat, f: Frame, flip: boolean, shear: number, s
   return { image, matrix, scale: factor * oversample, oversample, width, height };
 }
 
-function invert([a, b, c, d, e, f]: Affine, p: Point): Point {
-  const det = a * e - b * d;
-  const x = p.x - c;
-  const y = p.y - f;
-  return { x: (e * x - b * y) / det, y: (-d * x + a * y) / det };
-}
-
-/** Where the text runs on a cut: its centre line y = centre + slope·x and its height, in cut pixels. */
-export interface TextBand {
-  centre: number;
-  slope: number;
-  height: number;
-}
-
-const BAND_SEGMENTS = 8;
-/**
- * The band's measured height over the detector's text height on clean scans (median; the model was
- * checked on crops cut that way): a refined crop keeps the text at the same share of its height.
- */
-const BAND_RATIO = 0.97;
-
-/**
- * Measures the text band of a line cut: the ink's row profile in eight column segments, each
- * segment's run of inked rows around the middle, a straight centre line through them and the
- * height of the fuller segments ('<' fillers are shorter than letters and digits). Null when the
- * cut already holds the text about where it was expected (height within 15 %, centre within a
- * quarter of a text height), or when too little of it can be measured to be sure.
- */
-export function textBand(cv: CV, cut: Mat, expectedHeight: number): TextBand | null {
-  return withScope((scope) => {
-    const ink = scope.track(new cv.Mat());
-    cv.threshold(cut, ink, 0, 1, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
-    const rows = cut.rows;
-    const cols = cut.cols;
-    const data = ink.data;
-    const xs: number[] = [];
-    const centres: number[] = [];
-    const heights: number[] = [];
-    const weights: number[] = [];
-    const profile = new Float64Array(rows);
-    for (let s = 0; s < BAND_SEGMENTS; s++) {
-      const x0 = Math.floor((s * cols) / BAND_SEGMENTS);
-      const x1 = Math.floor(((s + 1) * cols) / BAND_SEGMENTS);
-      profile.fill(0);
-      for (let y = 0; y < rows; y++) {
-        let sum = 0;
-        for (let x = x0; x < x1; x++) sum += data[y * cols + x]!;
-        profile[y] = sum;
-      }
-      // The strongest row in the middle half (the text), then out while rows keep some ink.
-      let peak = Math.floor(rows / 4);
-      for (let y = peak; y < Math.ceil((rows * 3) / 4); y++) if (profile[y]! > profile[peak]!) peak = y;
-      const floor = profile[peak]! * 0.15;
-      if (profile[peak]! < (x1 - x0) * 0.08) continue;
-      let top = peak;
-      while (top > 0 && profile[top - 1]! > floor) top--;
-      let bottom = peak;
-      while (bottom < rows - 1 && profile[bottom + 1]! > floor) bottom++;
-      // A run that reaches an edge may have merged with the next line: unmeasurable here.
-      if (top === 0 || bottom === rows - 1) continue;
-      xs.push((x0 + x1) / 2);
-      centres.push((top + bottom + 1) / 2);
-      heights.push(bottom - top + 1);
-      weights.push(profile.reduce((a, b) => a + b, 0));
-    }
-    if (xs.length < BAND_SEGMENTS / 2) return null;
-    // Weighted least squares for the centre line.
-    const total = weights.reduce((a, b) => a + b, 0);
-    const mx = xs.reduce((a, x, i) => a + x * weights[i]!, 0) / total;
-    const my = centres.reduce((a, y, i) => a + y * weights[i]!, 0) / total;
-    let sxx = 0;
-    let sxy = 0;
-    xs.forEach((x, i) => {
-      sxx += weights[i]! * (x - mx) ** 2;
-      sxy += weights[i]! * (x - mx) * (centres[i]! - my);
-    });
-    const slope = sxx > 0 ? sxy / sxx : 0;
-    const sorted = [...heights].sort((a, b) => a - b);
-    const height = sorted[Math.floor(sorted.length * 0.75)]!;
-    const centre = my - slope * mx;
-    const drift = Math.abs(slope) * cols;
-    const offset = Math.abs(centre + (slope * cols) / 2 - rows / 2);
-    // Only a clear miss is recut: small differences are measurement noise, and the model reads the
-    // crops it was checked on best.
-    if (
-      Math.abs(height / (expectedHeight * BAND_RATIO) - 1) < 0.15 &&
-      drift < expectedHeight * 0.25 &&
-      offset < expectedHeight * 0.25
-    ) {
-      return null;
-    }
-    return { centre, slope, height };
-  });
-}
-
 /**
  * The frame around a measured band, mapped back to the source through the cut's transform. A
  * flipped cut shows the frame turned half a turn: its bottom-right corner is the frame's top-left.
@@ -252,7 +157,7 @@ function refineFrame(matrix: Affine, band: TextBand, cols: number, flipped: bool
   const tr = { x: tl.x + along.x * length, y: tl.y + along.y * length };
   const bl = { x: left.x + down.x * half, y: left.y + down.y * half };
   const br = { x: bl.x + along.x * length, y: bl.y + along.y * length };
-  const [a, b, c] = (flipped ? [br, bl, tr] : [tl, tr, bl]).map((p) => invert(matrix, p)) as [
+  const [a, b, c] = (flipped ? [br, bl, tr] : [tl, tr, bl]).map((p) => invertAffine(matrix, p)) as [
     Point,
     Point,
     Point,

@@ -13,7 +13,8 @@ import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
 import { locateMrz } from './findMrzLines.ts';
-import { cropLines, estimateShear, LINE_TEXT_HEIGHT, textBand } from './lineImages.ts';
+import { cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
+import { textBand } from './textBand.ts';
 
 let cv: CV;
 beforeAll(async () => {
