@@ -1,9 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { preprocessWorker } from '../../engine/preprocess.ts';
-import { frameHint, guideFor, SteadyGate, type FrameHint } from '../../lib/quality/frameGuidance.ts';
-import type { Quad } from '../../workers/preprocess.api.ts';
+import { frameHint, SteadyGate, type FrameHint } from '../../lib/quality/frameGuidance.ts';
 import { readCapture } from '../scan/scanActions.ts';
 import {
+  analyseVideoFrame,
   cameraErrorOf,
   cameraUnavailable,
   grabStill,
@@ -16,21 +15,14 @@ import {
 } from './camera.ts';
 import { CAMERA_ERRORS, CAPTURE_MESSAGES, FRAME_HINTS } from './cameraMessages.ts';
 import styles from './CameraView.module.css';
+import { GuideOverlay, type Overlay } from './GuideOverlay.tsx';
 
-/** Frames are analysed at this width: enough to find the card and judge it, a few ms each. */
-const ANALYSIS_WIDTH = 640;
 /** Every frame must be good for this long before the camera captures by itself. */
 const STEADY_MS = 500;
 /** How long the capture confirmation shows before the form takes over. */
 const CONFIRM_MS = 400;
 
 type Phase = 'starting' | 'live' | 'reading' | 'captured' | 'error';
-
-interface Overlay {
-  width: number;
-  height: number;
-  outline: Quad | null;
-}
 
 const nextFrame = (): Promise<void> => new Promise((resolve) => requestAnimationFrame(() => resolve()));
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -166,21 +158,9 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
           await nextFrame();
           continue;
         }
-        const scale = Math.min(1, ANALYSIS_WIDTH / element.videoWidth);
-        const width = Math.round(element.videoWidth * scale);
-        const height = Math.round(element.videoHeight * scale);
         let result;
         try {
-          const grabbed = performance.now();
-          const frame = await createImageBitmap(element, {
-            resizeWidth: width,
-            resizeHeight: height,
-            resizeQuality: 'medium',
-          });
-          const started = performance.now();
-          result = await preprocessWorker.analyseFrame(frame, guideFor(width, height));
-          performance.measure('camera:frame', { start: started, duration: result.ms });
-          performance.measure('camera:roundtrip', { start: grabbed, end: performance.now() });
+          result = await analyseVideoFrame(element);
         } catch {
           await sleep(200);
           continue;
@@ -188,7 +168,7 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
         if (!running) return;
         const next = frameHint(result.measures);
         setHint(next);
-        setOverlay({ width, height, outline: result.outline });
+        setOverlay({ width: result.width, height: result.height, outline: result.outline });
         if (gate.push(next, performance.now())) {
           running = false;
           void capture('auto');
@@ -229,7 +209,6 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
           : hint === 'ready' || !retrying
             ? hint && FRAME_HINTS[hint]
             : `${CAPTURE_MESSAGES.retry}. ${FRAME_HINTS[hint ?? 'no-document']}`;
-  const guide = overlay ? guideFor(overlay.width, overlay.height) : null;
 
   return (
     <dialog
@@ -246,34 +225,7 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
     >
       <div className={styles.viewport}>
         <video ref={video} className={styles.video} muted playsInline autoPlay aria-hidden="true" />
-        {overlay && guide ? (
-          <svg
-            className={styles.overlay}
-            viewBox={`0 0 ${overlay.width} ${overlay.height}`}
-            preserveAspectRatio="xMidYMid meet"
-            aria-hidden="true"
-          >
-            <path
-              className={styles.shade}
-              fillRule="evenodd"
-              d={`M0 0H${overlay.width}V${overlay.height}H0Z M${guide.x * overlay.width} ${guide.y * overlay.height}h${guide.width * overlay.width}v${guide.height * overlay.height}h${-guide.width * overlay.width}Z`}
-            />
-            <rect
-              className={hint === 'ready' ? `${styles.guide} ${styles.guideReady}` : styles.guide}
-              x={guide.x * overlay.width}
-              y={guide.y * overlay.height}
-              width={guide.width * overlay.width}
-              height={guide.height * overlay.height}
-              rx={overlay.width * 0.02}
-            />
-            {overlay.outline ? (
-              <polygon
-                className={styles.outline}
-                points={overlay.outline.map((p) => `${p.x},${p.y}`).join(' ')}
-              />
-            ) : null}
-          </svg>
-        ) : null}
+        {overlay ? <GuideOverlay {...overlay} ready={hint === 'ready'} /> : null}
         {phase === 'captured' ? <div className={styles.flash} aria-hidden="true" /> : null}
         {phase !== 'error' ? (
           <p className={styles.hint} role="status" aria-live="polite" data-testid="camera.hint">

@@ -1,3 +1,7 @@
+import { preprocessWorker } from '../../engine/preprocess.ts';
+import { guideFor } from '../../lib/quality/frameGuidance.ts';
+import type { FrameAnalysis } from '../../workers/preprocess.api.ts';
+
 /**
  * The browser's camera, wrapped: open the rear camera at the best resolution it offers, stop every
  * track, take a full-resolution still, drive the torch, and turn getUserMedia's failures into a
@@ -55,6 +59,31 @@ export function torchSupported(track: MediaStreamTrack): boolean {
 
 export function setTorch(track: MediaStreamTrack, on: boolean): Promise<void> {
   return track.applyConstraints({ advanced: [{ torch: on } as MediaTrackConstraintSet] });
+}
+
+/** Frames are analysed at this width: enough to find the card and judge it, a few ms each. */
+const ANALYSIS_WIDTH = 640;
+
+/**
+ * The video's current frame, scaled to the analysis width and measured in the preprocessing
+ * worker (the bitmap is transferred, not copied). Records `camera:frame` (worker time) and
+ * `camera:roundtrip` (grab to result) for the benchmark.
+ */
+export async function analyseVideoFrame(video: HTMLVideoElement): Promise<FrameAnalysis> {
+  const scale = Math.min(1, ANALYSIS_WIDTH / video.videoWidth);
+  const width = Math.round(video.videoWidth * scale);
+  const height = Math.round(video.videoHeight * scale);
+  const grabbed = performance.now();
+  const frame = await createImageBitmap(video, {
+    resizeWidth: width,
+    resizeHeight: height,
+    resizeQuality: 'medium',
+  });
+  const started = performance.now();
+  const result = await preprocessWorker.analyseFrame(frame, guideFor(width, height));
+  performance.measure('camera:frame', { start: started, duration: result.ms });
+  performance.measure('camera:roundtrip', { start: grabbed, end: performance.now() });
+  return result;
 }
 
 interface ImageCaptureLike {
