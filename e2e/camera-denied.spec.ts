@@ -5,8 +5,7 @@ import { cameraLaunch } from './support/camera.ts';
 test.use({ launchOptions: cameraLaunch('camera-good', false) });
 
 test('camera permission denied: a clear message and one tap back to upload', async ({ reader, page }) => {
-  await page.getByRole('button', { name: /camera/i }).click();
-  const view = page.getByRole('dialog', { name: 'Camera' });
+  const view = await reader.openCamera();
   await expect(view.getByRole('alert')).toContainText('Camera access was denied.');
   const chooser = page.waitForEvent('filechooser');
   await view.getByRole('button', { name: 'Upload a photo instead' }).click();

@@ -11,13 +11,10 @@ test('a blurred feed says "Hold still", does not capture, and closing stops the 
   await recordStreams(page);
   const reader = new ReaderPage(page);
   await reader.goto();
-  await page.getByRole('button', { name: /camera/i }).click();
-  const view = page.getByRole('dialog', { name: 'Camera' });
+  const view = await reader.openCamera();
   await expect(view.getByTestId('camera.hint')).toHaveText('Hold still');
   // Many analysed frames later, still nothing captured.
-  await expect
-    .poll(() => page.evaluate(() => performance.getEntriesByName('camera:frame').length))
-    .toBeGreaterThan(20);
+  await expect.poll(() => reader.analysedFrames()).toBeGreaterThan(20);
   await expect(view.getByTestId('camera.hint')).toHaveText('Hold still');
   await expect(reader.state).toHaveAttribute('data-ocr-state', 'idle');
   // Every track has ended by the time the click handler returns (well within 100 ms).
