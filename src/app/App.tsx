@@ -4,6 +4,7 @@ import { UPLOAD_INPUT_ID, UploadZone } from '../features/capture/UploadZone.tsx'
 import { usePasteAndDrop } from '../features/capture/usePasteAndDrop.ts';
 import { DocumentPreview } from '../features/review/DocumentPreview.tsx';
 import { ReviewForm } from '../features/review/ReviewForm.tsx';
+import { TextResult } from '../features/review/TextResult.tsx';
 import { ScanStatus } from '../features/scan/ScanStatus.tsx';
 import { useScanStore } from '../state/scanStore.ts';
 import styles from './App.module.css';
@@ -14,7 +15,8 @@ export function App() {
   usePasteAndDrop();
   useWarmUp();
   const status = useScanStore((s) => s.status);
-  const hasResult = useScanStore((s) => s.result !== null);
+  const result = useScanStore((s) => s.result);
+  const hasResult = result !== null;
   const [camera, setCamera] = useState(false);
   return (
     <div className={styles.shell}>
@@ -27,7 +29,12 @@ export function App() {
           Everything happens on this device: no image or text leaves it.
         </p>
       </header>
-      <main className={styles.main} data-ocr-state={status} data-testid="scan.state">
+      <main
+        className={styles.main}
+        data-ocr-state={status}
+        data-document-kind={result?.kind ?? ''}
+        data-testid="scan.state"
+      >
         <section className={styles.capture} aria-label="Add a document">
           <UploadZone compact={hasResult} onCamera={() => setCamera(true)} />
           <ScanStatus />
@@ -36,7 +43,7 @@ export function App() {
         </section>
         <section className={styles.review} aria-label="Review">
           <h2 className={styles.reviewTitle}>Details</h2>
-          <ReviewForm />
+          {result?.kind === 'text' ? <TextResult result={result} /> : <ReviewForm />}
         </section>
       </main>
       {camera ? (

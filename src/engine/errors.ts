@@ -15,6 +15,7 @@ export type ReaderErrorCode =
   | 'corrupt-image'
   | 'no-mrz'
   | 'unreadable-mrz'
+  | 'unreadable-barcode'
   | 'engine-timeout'
   | 'asset-load-failed'
   | 'aborted'

@@ -1,5 +1,6 @@
 import type { Worker as TesseractWorker } from 'tesseract.js';
 import type { OcrLine } from '../lib/mrz/types.ts';
+import type { PageText, PageWord } from '../lib/text/pageText.ts';
 import { assets, type LanguageId } from './assets.generated.ts';
 import { assetUrl } from './assetUrl.ts';
 import { ReaderError } from './errors.ts';
@@ -23,11 +24,15 @@ function end(current: Engine): void {
   current.worker.terminate().catch(() => undefined);
 }
 
-const engines = new Map<LanguageId, Promise<Engine>>();
+/** 'line': one MRZ line per image (raw line, MRZ alphabet); 'page': a whole card with its layout. */
+export type OcrMode = 'line' | 'page';
+type EngineKey = `${OcrMode}:${LanguageId}`;
+
+const engines = new Map<EngineKey, Promise<Engine>>();
 
 /** Takes an engine out of the pool (only if it is still the pool's), ending it once idle. */
-function retire(language: LanguageId, pending: Promise<Engine>, current: Engine): void {
-  if (engines.get(language) === pending) engines.delete(language);
+function retire(key: EngineKey, pending: Promise<Engine>, current: Engine): void {
+  if (engines.get(key) === pending) engines.delete(key);
   current.retired = true;
   if (current.inFlight === 0) end(current);
 }
@@ -37,20 +42,21 @@ function retire(language: LanguageId, pending: Promise<Engine>, current: Engine)
  * paths against window.location) with every path pointing at our self-hosted copies: no CDN, no
  * blob: worker, and no IndexedDB cache (cacheMethod 'none': nothing is written to storage).
  */
-function engine(language: LanguageId): Promise<Engine> {
-  let existing = engines.get(language);
+function engine(key: EngineKey): Promise<Engine> {
+  let existing = engines.get(key);
   if (!existing) {
-    const created = start(language);
+    const created = start(key);
     existing = created;
-    engines.set(language, created);
+    engines.set(key, created);
     created.catch(() => {
-      if (engines.get(language) === created) engines.delete(language);
+      if (engines.get(key) === created) engines.delete(key);
     });
   }
   return existing;
 }
 
-async function start(language: LanguageId): Promise<Engine> {
+async function start(key: EngineKey): Promise<Engine> {
+  const [mode, language] = key.split(':') as [OcrMode, LanguageId];
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   const creating = createWorker(language, OEM.LSTM_ONLY, {
     workerPath: assetUrl(assets.tesseractWorker),
@@ -70,6 +76,15 @@ async function start(language: LanguageId): Promise<Engine> {
     void creating.then((w) => w.terminate()).catch(() => undefined);
     throw error instanceof ReaderError ? error : new ReaderError('asset-load-failed');
   }
+  if (mode === 'page') {
+    await worker.setParameters({
+      // Cards are sparse: labels, values, a portrait, a signature. Auto layout finds the lines.
+      tessedit_pageseg_mode: PSM.AUTO,
+      user_defined_dpi: '300',
+      preserve_interword_spaces: '1',
+    });
+    return { worker, jobs: 0, inFlight: 0, retired: false, ended: false };
+  }
   await worker.setParameters({
     // Raw line: the crop is exactly one line, so tesseract's own layout analysis only gets in the
     // way (in single-line mode it drops a thin leading "I" as noise). The OCR-B model was trained so.
@@ -82,33 +97,35 @@ async function start(language: LanguageId): Promise<Engine> {
 }
 
 /** Starts the engine ahead of need (after first paint), so the first scan does not wait for it. */
-export function warmUpOcr(language: LanguageId): void {
-  void engine(language).catch(() => undefined);
+export function warmUpOcr(language: LanguageId, mode: OcrMode = 'line'): void {
+  void engine(`${mode}:${language}`).catch(() => undefined);
 }
 
-/** Recognises one text line; per-character confidences (0-1) come from tesseract's symbols. */
-export async function recogniseLine(
-  image: Blob,
-  language: LanguageId,
-  signal?: AbortSignal,
-): Promise<OcrLine> {
+/**
+ * Runs one job on an engine: recycled after RECYCLE_AFTER_JOBS, ended at once on abort (tesseract.js
+ * cannot cancel a job; the next call starts a new worker).
+ */
+async function withEngine<T>(
+  key: EngineKey,
+  signal: AbortSignal | undefined,
+  job: (worker: TesseractWorker) => Promise<T>,
+): Promise<T> {
   if (signal?.aborted) throw new ReaderError('aborted');
-  const pending = engine(language);
+  const pending = engine(key);
   const current = await pending;
   current.jobs++;
   current.inFlight++;
-  // tesseract.js cannot cancel a job: an abort ends the worker at once; the next call starts anew.
   const onAbort = (): void => {
-    retire(language, pending, current);
+    retire(key, pending, current);
     end(current);
   };
   signal?.addEventListener('abort', onAbort, { once: true });
-  // Past its job limit a worker leaves the pool now, and ends when its last line is read.
-  if (current.jobs >= RECYCLE_AFTER_JOBS) retire(language, pending, current);
+  // Past its job limit a worker leaves the pool now, and ends when its last job is done.
+  if (current.jobs >= RECYCLE_AFTER_JOBS) retire(key, pending, current);
   try {
-    const { data } = await current.worker.recognize(image, {}, { text: true, blocks: true });
+    const result = await job(current.worker);
     if (signal?.aborted) throw new ReaderError('aborted');
-    return toOcrLine(data);
+    return result;
   } catch (error) {
     if (signal?.aborted) throw new ReaderError('aborted');
     throw error instanceof ReaderError ? error : new ReaderError('internal');
@@ -117,6 +134,77 @@ export async function recogniseLine(
     current.inFlight--;
     if (current.retired && current.inFlight === 0) end(current);
   }
+}
+
+/** Recognises one text line; per-character confidences (0-1) come from tesseract's symbols. */
+export async function recogniseLine(
+  image: Blob,
+  language: LanguageId,
+  signal?: AbortSignal,
+): Promise<OcrLine> {
+  return withEngine(`line:${language}`, signal, async (worker) => {
+    const { data } = await worker.recognize(image, {}, { text: true, blocks: true });
+    return toOcrLine(data);
+  });
+}
+
+/**
+ * Reads a whole document image into lines and words with their boxes and confidences. `upsideDown`
+ * turns the image half a turn first (tesseract rotates it; the boxes are in the turned image).
+ */
+export async function recognisePage(
+  image: Blob,
+  language: LanguageId,
+  options: { signal?: AbortSignal | undefined; upsideDown?: boolean } = {},
+): Promise<PageText> {
+  return withEngine(`page:${language}`, options.signal, async (worker) => {
+    const { data } = await worker.recognize(image, options.upsideDown ? { rotateRadians: Math.PI } : {}, {
+      text: true,
+      blocks: true,
+    });
+    return toPageText(data as unknown as PageData);
+  });
+}
+
+interface Box {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+interface PageData {
+  text: string;
+  confidence: number;
+  blocks?: Array<{
+    paragraphs: Array<{
+      lines: Array<{
+        text: string;
+        confidence: number;
+        bbox: Box;
+        words: Array<{ text: string; confidence: number; bbox: Box }>;
+      }>;
+    }>;
+  }> | null;
+}
+
+function toPageText(page: PageData): PageText {
+  const word = (w: { text: string; confidence: number; bbox: Box }): PageWord => ({
+    text: w.text,
+    confidence: Math.max(0, Math.min(1, w.confidence / 100)),
+    box: { x: w.bbox.x0, y: w.bbox.y0, width: w.bbox.x1 - w.bbox.x0, height: w.bbox.y1 - w.bbox.y0 },
+  });
+  const blocks = (page.blocks ?? []).map((b) => ({
+    lines: b.paragraphs.flatMap((p) =>
+      p.lines
+        .map((l) => ({
+          text: l.text.replace(/\s+$/, ''),
+          confidence: Math.max(0, Math.min(1, l.confidence / 100)),
+          words: l.words.filter((w) => w.text.trim()).map(word),
+        }))
+        .filter((l) => l.words.length > 0),
+    ),
+  }));
+  return { blocks: blocks.filter((b) => b.lines.length > 0), confidence: page.confidence / 100 };
 }
 
 interface Symbol {

@@ -18,7 +18,7 @@ export const preprocessWorker = createWorkerClient<PreprocessApi>({
         })
       : new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), { name: 'preprocess' }),
   start: async (call) => {
-    await call('init', [assetUrl(assets.opencv)]);
+    await call('init', [assetUrl(assets.opencv), assetUrl(assets.zxingReader)]);
   },
   startTimeoutMs: START_TIMEOUT_MS,
 });

@@ -1,10 +1,16 @@
+import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAamva.ts';
+import { ektpLabelCount, parseEktp } from '../lib/ektp/parseEktp.ts';
+import { licenceFrontScore, parseLicenceFront } from '../lib/licence/parseLicenceFront.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
+import type { PageText } from '../lib/text/pageText.ts';
+import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
 import type {
   AnalyseResult,
   ImageQuality,
   LineVariant,
   MrzLineImages,
+  PageImage,
   Quad,
   Rotation,
 } from '../workers/preprocess.api.ts';
@@ -12,13 +18,12 @@ import type { LanguageId } from './assets.generated.ts';
 import { qualityHints } from '../lib/quality/qualityHints.ts';
 import { ReaderError } from './errors.ts';
 import { decodeFailure, inspectFile } from './intake.ts';
-import { recogniseLine, warmUpOcr } from './ocr.ts';
+import { recogniseLine, recognisePage, warmUpOcr } from './ocr.ts';
 import { preprocessWorker } from './preprocess.ts';
 
 export type Stage = 'starting' | 'locating' | 'reading' | 'checking';
 
-export interface ScanResult {
-  reading: MrzReading;
+interface ScanBase {
   quality: ImageQuality;
   document: Quad | null;
   rotation: Rotation;
@@ -27,12 +32,59 @@ export interface ScanResult {
   timings: Record<string, number>;
 }
 
+/** A passport, ID card or visa read from its MRZ. */
+export interface MrzScan extends ScanBase {
+  kind: 'mrz';
+  reading: MrzReading;
+}
+
+/** A US or Canadian licence (or state ID) read from the PDF417 barcode on its back. */
+export interface LicenceBackScan extends ScanBase {
+  kind: 'licence-back';
+  licence: AamvaLicence;
+  /** The barcode's corners in the decoded image. */
+  barcode: Quad;
+}
+
+/** The straightened document (or whole frame) the printed text was read from. */
+export interface PageInfo {
+  image: Blob;
+  width: number;
+  height: number;
+  straightened: boolean;
+  /** Turned half a turn before reading (the boxes are in the turned image). */
+  upsideDown: boolean;
+}
+
+/** A US licence front or an Indonesian e-KTP, read from its printed text. */
+export interface PrintedScan extends ScanBase {
+  kind: 'licence-front' | 'ektp';
+  printed: PrintedReading<string>;
+  page: PageInfo;
+  text: PageText;
+}
+
+/** Any-text mode: the document's text with its layout. */
+export interface TextScan extends ScanBase {
+  kind: 'text';
+  page: PageInfo;
+  text: PageText;
+  language: LanguageId;
+}
+
+export type ScanResult = MrzScan | LicenceBackScan | PrintedScan | TextScan;
+export type DocumentKind = ScanResult['kind'];
+
 export interface ReadOptions {
   signal?: AbortSignal;
   onStage?: (stage: Stage) => void;
   /** The OCR model for MRZ lines. */
   language?: LanguageId;
   today?: string;
+  /** 'text': skip the MRZ and barcode and return the page's text (any-text mode). */
+  mode?: 'auto' | 'text';
+  /** The model for printed text: eng, or ind for Indonesian. */
+  textLanguage?: LanguageId;
 }
 
 /** Long edge of the working image: keeps MRZ text ≥ ~12 px for a card filling a third of a 12 MP photo. */
@@ -41,9 +93,10 @@ const MAX_WORKING_EDGE = 2400;
 const VARIANTS: LineVariant[] = ['flipped', 'binarised'];
 
 /**
- * Reads one image into an MRZ reading: inspect → preprocess (worker) → OCR each line (tesseract
- * worker) → repair and parse. If check digits fail, the same MRZ is read again another way and the
- * reading with more valid checks wins. Every failure is a ReaderError with a code.
+ * Reads one image: inspect → preprocess (worker: the document, its MRZ, or else a PDF417 barcode)
+ * → for an MRZ, OCR each line (tesseract worker) → repair and parse; for a barcode, the AAMVA
+ * parser. If MRZ check digits fail, the same MRZ is read again another way and the reading with
+ * more valid checks wins. Every failure is a ReaderError with a code.
  */
 export async function readDocument(file: Blob, options: ReadOptions = {}): Promise<ScanResult> {
   const { signal, onStage } = options;
@@ -64,19 +117,32 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   try {
     onStage?.('locating');
     t = performance.now();
-    analysis = await preprocessWorker.analyse(file, { maxWorkingEdge: MAX_WORKING_EDGE }, signal);
+    analysis = await preprocessWorker.analyse(
+      file,
+      { maxWorkingEdge: MAX_WORKING_EDGE, pageOnly: options.mode === 'text' },
+      signal,
+    );
     timings.analyse = Math.round(performance.now() - t);
   } catch (error) {
     if (error instanceof ReaderError && error.code === 'corrupt-image') throw decodeFailure(sniffed);
     throw error;
   }
   Object.assign(timings, analysis.timings);
+  if (!analysis.mrz && analysis.barcode) return licenceBack(analysis, analysis.barcode, timings, started);
+  if (!analysis.mrz && analysis.page) return readPage(analysis, analysis.page, timings, started, options);
   if (!analysis.mrz) throw new ReaderError('no-mrz', qualityHints(analysis.quality, analysis.scale));
 
   onStage?.('reading');
   t = performance.now();
   let best = await readLines(analysis.mrz, language, options);
   timings.ocr = Math.round(performance.now() - t);
+  if (!best.reading?.valid && options.mode !== 'text') {
+    // A PDF417's rows pass for MRZ lines; a barcode, when there is one, is the better reading.
+    t = performance.now();
+    const barcode = await preprocessWorker.findBarcode(signal);
+    timings.barcode = Math.round(performance.now() - t);
+    if (barcode) return licenceBack(analysis, barcode, timings, started);
+  }
   const all = [best];
   for (const variant of VARIANTS) {
     if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
@@ -91,14 +157,25 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
   }
-  onStage?.('checking');
-  void preprocessWorker.release().catch(() => undefined);
   if (!best.reading || !plausible(best.reading)) {
+    // Nothing MRZ-like was read: the "MRZ" may have been a card's printed rows (a licence front).
+    const page = options.mode === 'text' ? null : await preprocessWorker.pageOf('document', signal);
+    if (page) {
+      try {
+        return await readPage(analysis, page, timings, started, options);
+      } catch (error) {
+        if (!(error instanceof ReaderError && error.code === 'no-mrz')) throw error;
+      }
+    }
+    void preprocessWorker.release().catch(() => undefined);
     throw new ReaderError('unreadable-mrz', qualityHints(analysis.quality, analysis.scale));
   }
+  onStage?.('checking');
+  void preprocessWorker.release().catch(() => undefined);
   timings.total = Math.round(performance.now() - started);
   publishTimings(timings);
   return {
+    kind: 'mrz',
     reading: best.reading,
     quality: analysis.quality,
     document: analysis.document,
@@ -106,6 +183,121 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     imageSize: { width: analysis.width, height: analysis.height },
     timings,
   };
+}
+
+function licenceBack(
+  analysis: AnalyseResult,
+  barcode: NonNullable<AnalyseResult['barcode']>,
+  timings: Record<string, number>,
+  started: number,
+): LicenceBackScan {
+  let licence: AamvaLicence;
+  try {
+    licence = parseAamva(barcode.text);
+  } catch (error) {
+    if (error instanceof AamvaError) throw new ReaderError('unreadable-barcode');
+    throw error;
+  }
+  void preprocessWorker.release().catch(() => undefined);
+  timings.total = Math.round(performance.now() - started);
+  publishTimings(timings);
+  return {
+    kind: 'licence-back',
+    licence,
+    barcode: barcode.corners,
+    quality: analysis.quality,
+    document: analysis.document,
+    rotation: 0,
+    imageSize: { width: analysis.width, height: analysis.height },
+    timings,
+  };
+}
+
+/** How sure a page's text must be before it is taken as the right way up without trying it turned. */
+const UPRIGHT_CONFIDENCE = 0.75;
+
+/**
+ * No MRZ, no barcode: read the page's printed text and tell the kind by its labels — an e-KTP, a US
+ * licence front — or, in any-text mode, return the text. A card photographed upside down reads as
+ * noise, so when no kind is found (or the text is unsure) the page is read again turned half a turn.
+ */
+async function readPage(
+  analysis: AnalyseResult,
+  found: PageImage,
+  timings: Record<string, number>,
+  started: number,
+  options: ReadOptions,
+): Promise<PrintedScan | TextScan> {
+  const language = options.textLanguage ?? 'eng';
+  let page = found;
+  options.onStage?.('reading');
+  let t = performance.now();
+  const read = async (upsideDown: boolean) => {
+    const text = await recognisePage(page.image, language, { signal: options.signal, upsideDown });
+    return { text, upsideDown, kind: kindOf(text) };
+  };
+  let best = await read(false);
+  timings.ocr = Math.round(performance.now() - t);
+  if (!best.kind && page.straightened) {
+    // The outline may have been a false one (the portrait, a panel): read the whole frame.
+    const frame = await preprocessWorker.pageOf('frame', options.signal);
+    if (frame) {
+      t = performance.now();
+      const text = await recognisePage(frame.image, language, { signal: options.signal });
+      timings['ocr-frame'] = Math.round(performance.now() - t);
+      const kind = kindOf(text);
+      // In any-text mode the reading with more confident words wins.
+      if (kind || (options.mode === 'text' && textWeight(text) > textWeight(best.text))) {
+        page = frame;
+        best = { text, upsideDown: false, kind };
+      }
+    }
+  }
+  if (!best.kind || best.text.confidence < UPRIGHT_CONFIDENCE) {
+    t = performance.now();
+    const turned = await read(true);
+    timings['ocr-flipped'] = Math.round(performance.now() - t);
+    if (
+      (turned.kind && !best.kind) ||
+      (!!turned.kind === !!best.kind && turned.text.confidence > best.text.confidence)
+    )
+      best = turned;
+  }
+  options.onStage?.('checking');
+  void preprocessWorker.release().catch(() => undefined);
+  const pageInfo: PageInfo = {
+    image: page.image,
+    width: page.width,
+    height: page.height,
+    straightened: page.straightened,
+    upsideDown: best.upsideDown,
+  };
+  const base = {
+    quality: analysis.quality,
+    document: analysis.document,
+    rotation: (best.upsideDown ? 180 : 0) as Rotation,
+    imageSize: { width: analysis.width, height: analysis.height },
+    timings,
+  };
+  timings.total = Math.round(performance.now() - started);
+  publishTimings(timings);
+  if (options.mode === 'text') return { ...base, kind: 'text', page: pageInfo, text: best.text, language };
+  if (!best.kind) throw new ReaderError('no-mrz', qualityHints(analysis.quality, analysis.scale));
+  const printed =
+    best.kind === 'ektp'
+      ? parseEktp(best.text, page.straightened ? page.width : null)
+      : parseLicenceFront(best.text);
+  return { ...base, kind: best.kind, printed, page: pageInfo, text: best.text };
+}
+
+const textWeight = (text: PageText): number =>
+  text.blocks.flatMap((b) => b.lines.flatMap((l) => l.words)).reduce((sum, w) => sum + w.confidence, 0);
+
+/** Which printed document the text is, by its labels and header. */
+function kindOf(text: PageText): 'ektp' | 'licence-front' | null {
+  if (ektpLabelCount(text) >= 3) return 'ektp';
+  if (licenceFrontScore(text) >= 3) return 'licence-front';
+  return null;
 }
 
 /** Step timings as performance measures (scan:decode, scan:ocr…) for the benchmark and DevTools. */

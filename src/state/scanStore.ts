@@ -19,6 +19,8 @@ export interface ScanState {
   result: ScanResult | null;
   /** Object URL of the reviewed document's image. */
   imageUrl: string | null;
+  /** Object URL of the straightened page printed fields were read from (their boxes are in it). */
+  pageUrl: string | null;
   fileName: string | null;
   error: ScanError | null;
   /** Changes with every new result, so the form resets to it exactly once. */
@@ -32,6 +34,7 @@ export const initialScanState: ScanState = {
   stage: null,
   result: null,
   imageUrl: null,
+  pageUrl: null,
   fileName: null,
   error: null,
   resultId: 0,
@@ -40,3 +43,15 @@ export const initialScanState: ScanState = {
 
 /** One store for the scan; actions live in features/scan/scanActions.ts (zustand "no store actions"). */
 export const useScanStore = create<ScanState>()(() => initialScanState);
+
+/** How the next document is read: told apart automatically, or its text only (any-text mode). */
+export interface ReadSettings {
+  mode: 'auto' | 'text';
+  /** The model for printed text. */
+  textLanguage: 'eng' | 'ind';
+}
+
+export const useReadSettings = create<ReadSettings>()(() => ({ mode: 'auto', textLanguage: 'eng' }));
+
+/** The form field under the pointer or focus: its source region is highlighted on the document. */
+export const useFocusedField = create<{ field: string | null }>()(() => ({ field: null }));

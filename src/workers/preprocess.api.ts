@@ -12,6 +12,8 @@ export type Rotation = 0 | 90 | 180 | 270;
 export interface AnalyseOptions {
   /** Long edge of the working image; larger images are scaled down first (memory stays bounded). */
   maxWorkingEdge: number;
+  /** Any-text mode: skip the MRZ and barcode and return the page for OCR. */
+  pageOnly?: boolean;
 }
 
 export interface ImageQuality {
@@ -44,8 +46,28 @@ export interface AnalyseResult {
   /** The document's corners in the decoded image, when an outline was found. */
   document: Quad | null;
   mrz: MrzLineImages | null;
+  /** A PDF417 symbol (a licence back), looked for only when there is no MRZ. */
+  barcode: BarcodeFound | null;
+  /** The document for full-page OCR, when there is neither an MRZ nor a barcode. */
+  page: PageImage | null;
   quality: ImageQuality;
   timings: Record<string, number>;
+}
+
+export interface BarcodeFound {
+  /** Decoded text, control characters included. */
+  text: string;
+  /** The symbol's corners in the decoded image. */
+  corners: Quad;
+}
+
+export interface PageImage {
+  /** Grey PNG: the straightened document at a fixed width, landscape, or the whole frame. */
+  image: Blob;
+  width: number;
+  height: number;
+  /** True when the document's outline was found and the image is just the document. */
+  straightened: boolean;
 }
 
 export type LineVariant = 'flipped' | 'binarised';
@@ -71,8 +93,15 @@ export interface FrameAnalysis {
 
 export interface PreprocessApi {
   [method: string]: (...args: never[]) => Promise<unknown>;
-  init(opencvUrl: string): Promise<void>;
+  init(opencvUrl: string, zxingWasmUrl: string): Promise<void>;
   analyse(image: Blob, options: AnalyseOptions): Promise<AnalyseResult>;
+  /**
+   * The last analysed image for full-page OCR: the straightened document ('document', or the frame
+   * when no outline was found), or the whole frame ('frame': the outline held no known text).
+   */
+  pageOf(which: 'document' | 'frame'): Promise<PageImage | null>;
+  /** A PDF417 symbol in the last analysed image (its "MRZ" would not read: it may be a barcode's rows). */
+  findBarcode(): Promise<BarcodeFound | null>;
   /** The last analysed MRZ again, another way: upside down, or binarised by the worker. */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
   /**

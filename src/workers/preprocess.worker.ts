@@ -13,17 +13,21 @@ import type {
   GuideRect,
   LineVariant,
   MrzLineImages,
+  PageImage,
   PreprocessApi,
   Quad,
   Rotation,
 } from './preprocess.api.ts';
 import { WorkerError } from './rpc.api.ts';
+import { configureBarcodeReader, findPdf417 } from './preprocess/barcode.ts';
+import { straightenedBarcode } from './preprocess/barcodeRegion.ts';
 import { decodeImage } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
+import { greyImageData, pageMat, pagePng } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
 
 /**
@@ -35,6 +39,8 @@ const IN_FRAME: LocateOptions = { minWidthShare: 0.12, detectEdge: 1200 };
 
 let cv: CV | null = null;
 let last: { source: Mat; lines: LineQuad[]; flipped: boolean; rotation: Rotation } | null = null;
+/** The last analysed image, kept while its MRZ is read: a failing "MRZ" may be a licence barcode. */
+let lastImage: BarcodeSource | null = null;
 /** Camera frames: one reused canvas, and the previous frame's thumbnail for the motion measure. */
 let framePixels: OffscreenCanvas | null = null;
 let previousThumb: Uint8Array | null = null;
@@ -42,6 +48,62 @@ let previousThumb: Uint8Array | null = null;
 function release(): void {
   last?.source.delete();
   last = null;
+  lastImage?.page?.delete();
+  if (lastImage?.ownsGrey) lastImage.grey?.delete();
+  lastImage = null;
+}
+
+interface BarcodeSource {
+  /** The straightened document (grey), when its outline was found. */
+  page: Mat | null;
+  image: ImageData;
+  /** The whole working image in grey. */
+  grey?: Mat;
+  /** True when `grey` is this record's own copy (deleted with it). */
+  ownsGrey?: boolean;
+  scale: number;
+  corners: Quad | null;
+}
+
+const fullFrame = (from: BarcodeSource): Quad => {
+  const w = from.image.width / from.scale;
+  const h = from.image.height / from.scale;
+  return [
+    { x: 0, y: 0 },
+    { x: w, y: 0 },
+    { x: w, y: h },
+    { x: 0, y: h },
+  ];
+};
+
+/**
+ * A PDF417 symbol: on the straightened document first (zxing reads PDF417 row by row and fails
+ * beyond a few degrees of skew), then in the whole frame. Corners in the decoded image.
+ */
+async function lookForBarcode(c: CV, from: BarcodeSource): Promise<AnalyseResult['barcode']> {
+  if (from.page) {
+    const page = pageMat(c, from.page, true);
+    try {
+      const found = await findPdf417(greyImageData(c, page));
+      if (found) return { text: found.text, corners: from.corners! };
+    } finally {
+      page.delete();
+    }
+  }
+  // No outline: level the barcode-like block first; then the frame as it is.
+  const grey = from.grey ? straightenedBarcode(c, from.grey) : null;
+  if (grey) {
+    try {
+      const found = await findPdf417(greyImageData(c, grey));
+      if (found) return { text: found.text, corners: from.corners ?? fullFrame(from) };
+    } finally {
+      grey.delete();
+    }
+  }
+  const found = await findPdf417(from.image);
+  if (!found) return null;
+  const toDecoded = (p: { x: number; y: number }) => ({ x: p.x / from.scale, y: p.y / from.scale });
+  return { text: found.text, corners: found.corners.map(toDecoded) as Quad };
 }
 
 function requireCv(): CV {
@@ -59,8 +121,9 @@ async function evaluateClassicScript(url: string): Promise<void> {
 }
 
 const api: PreprocessApi = {
-  async init(opencvUrl: string) {
+  async init(opencvUrl: string, zxingWasmUrl: string) {
     if (cv) return;
+    configureBarcodeReader(zxingWasmUrl);
     try {
       if (import.meta.env.DEV) await evaluateClassicScript(opencvUrl);
       else importScripts(opencvUrl);
@@ -94,8 +157,8 @@ const api: PreprocessApi = {
       let source = documentGrey;
       // On a straightened document MRZ lines span most of its width; in a whole frame the document
       // may be small.
-      let location = locateMrz(c, documentGrey, quad ? ON_DOCUMENT : IN_FRAME);
-      if (!location && quad) {
+      let location = options.pageOnly ? null : locateMrz(c, documentGrey, quad ? ON_DOCUMENT : IN_FRAME);
+      if (!location && quad && !options.pageOnly) {
         // The outline may have been a false one (a photo, a pattern): look at the whole frame.
         location = locateMrz(c, grey, IN_FRAME);
         source = grey;
@@ -113,9 +176,38 @@ const api: PreprocessApi = {
         document: documentCorners,
       };
       if (!location) {
+        // No MRZ: a licence barcode, else the printed text. zxing reads PDF417 row by row and fails
+        // beyond a few degrees of skew, so the straightened document goes first.
+        const barcode = options.pageOnly
+          ? null
+          : await lookForBarcode(c, {
+              page: quad ? documentGrey : null,
+              image: decoded.image,
+              grey,
+              scale: decoded.scale,
+              corners: documentCorners,
+            });
+        lap('barcode');
+        const page = scope.track(pageMat(c, documentGrey, quad !== null));
+        // Kept in case the outline was a false one (a portrait, a panel): the whole frame is read then.
+        if (!barcode && quad)
+          lastImage = {
+            page: null,
+            image: decoded.image,
+            grey: grey.clone(),
+            ownsGrey: true,
+            scale: decoded.scale,
+            corners: documentCorners,
+          };
+        const pageImage = barcode
+          ? null
+          : { image: await pagePng(page), width: page.cols, height: page.rows, straightened: quad !== null };
+        lap('page');
         return {
           ...base,
           mrz: null,
+          barcode,
+          page: pageImage,
           quality: { sharpness: 0, frameSharpness: frame, brightness, glare, mrzGlare: 0, textHeight: 0 },
           timings,
         };
@@ -126,6 +218,14 @@ const api: PreprocessApi = {
       const flipped = location.upsideDown;
       const rotation = ((location.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
       last = { source: source === grey ? source.clone() : scope.release(source), lines, flipped, rotation };
+      lastImage = {
+        page: quad ? (source === documentGrey ? last.source.clone() : scope.release(documentGrey)) : null,
+        image: decoded.image,
+        // Without an outline the MRZ was looked for in the whole frame: the same grey image.
+        ...(quad ? { grey: grey.clone(), ownsGrey: true } : { grey: last.source }),
+        scale: decoded.scale,
+        corners: documentCorners,
+      };
       const crops = cropLines(c, last.source, lines, { flip: flipped, binarise: false });
       const blobs = await cropsToPng(crops);
       lap('lines');
@@ -133,6 +233,8 @@ const api: PreprocessApi = {
       return {
         ...base,
         mrz: { lines: blobs, rotation },
+        barcode: null,
+        page: null,
         quality: {
           sharpness: sharpness(c, crops),
           frameSharpness: frame,
@@ -146,6 +248,24 @@ const api: PreprocessApi = {
     } finally {
       scope.dispose();
     }
+  },
+
+  async pageOf(which: 'document' | 'frame'): Promise<PageImage | null> {
+    const c = requireCv();
+    const straightened = which === 'document' && !!lastImage?.page;
+    const source = straightened ? lastImage?.page : lastImage?.grey;
+    if (!source) return null;
+    const page = pageMat(c, source, straightened);
+    try {
+      return { image: await pagePng(page), width: page.cols, height: page.rows, straightened };
+    } finally {
+      page.delete();
+    }
+  },
+
+  async findBarcode() {
+    const c = requireCv();
+    return lastImage ? lookForBarcode(c, lastImage) : null;
   },
 
   async lineVariant(variant: LineVariant): Promise<MrzLineImages | null> {

@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { useReadSettings } from '../../state/scanStore.ts';
 import { startScan } from '../scan/scanActions.ts';
 import styles from './UploadZone.module.css';
 
@@ -54,12 +55,45 @@ export function UploadZone({ compact = false, onCamera }: { compact?: boolean; o
           Use camera
         </button>
       </div>
+      <ReadModeSelect />
       {compact ? null : (
         <p className={styles.hint}>
-          or drop it here, or paste it (<kbd>Ctrl</kbd>+<kbd>V</kbd>). Passports, ID cards and other documents
-          with a machine-readable zone.
+          or drop it here, or paste it (<kbd>Ctrl</kbd>+<kbd>V</kbd>). Passports, ID cards and visas (by their
+          machine-readable zone), US driver&apos;s licences (front or barcode back) and Indonesian e-KTP cards
+          are recognised by themselves.
         </p>
       )}
+    </div>
+  );
+}
+
+/** Automatic (the kind is told from the image) or any text; the language for printed text. */
+function ReadModeSelect() {
+  const { mode, textLanguage } = useReadSettings();
+  return (
+    <div className={styles.modes}>
+      <label>
+        Read as{' '}
+        <select
+          name="readMode"
+          value={mode}
+          onChange={(e) => useReadSettings.setState({ mode: e.target.value as 'auto' | 'text' })}
+        >
+          <option value="auto">Identity document (automatic)</option>
+          <option value="text">Any text</option>
+        </select>
+      </label>
+      <label>
+        Text language{' '}
+        <select
+          name="textLanguage"
+          value={textLanguage}
+          onChange={(e) => useReadSettings.setState({ textLanguage: e.target.value as 'eng' | 'ind' })}
+        >
+          <option value="eng">English</option>
+          <option value="ind">Indonesian</option>
+        </select>
+      </label>
     </div>
   );
 }

@@ -1,29 +1,67 @@
+import type { ScanResult } from '../../engine/readDocument.ts';
 import { FORMAT_LABELS } from '../../lib/mrz/formats.ts';
-import { useScanStore } from '../../state/scanStore.ts';
+import { useFocusedField, useScanStore } from '../../state/scanStore.ts';
 import styles from './ReviewForm.module.css';
 
-/** The image being reviewed, with the document outline the reader found drawn over it. */
+const KIND_LABELS: Record<ScanResult['kind'], string> = {
+  mrz: 'MRZ',
+  'licence-back': 'licence barcode',
+  'licence-front': 'US licence front',
+  ektp: 'Indonesian e-KTP',
+  text: 'text',
+};
+
+function caption(result: ScanResult): string {
+  if (result.kind === 'mrz') return `${FORMAT_LABELS[result.reading.format]} MRZ`;
+  if (result.kind === 'licence-back')
+    return `${result.licence.jurisdiction?.name ?? 'Licence'} barcode (AAMVA v${result.licence.version})`;
+  return KIND_LABELS[result.kind];
+}
+
+/**
+ * The image being reviewed. For an MRZ or a barcode: the photo with the document outline drawn
+ * over it. For printed text: the straightened document it was read from, with the region of the
+ * field being pointed at or edited highlighted.
+ */
 export function DocumentPreview() {
   const imageUrl = useScanStore((s) => s.imageUrl);
+  const pageUrl = useScanStore((s) => s.pageUrl);
   const result = useScanStore((s) => s.result);
   const fileName = useScanStore((s) => s.fileName);
+  const focused = useFocusedField((s) => s.field);
   if (!imageUrl || !result) return null;
-  const { width, height } = result.imageSize;
-  const quad = result.document;
+  const page = 'page' in result && pageUrl ? result.page : null;
+  const { width, height } = page ?? result.imageSize;
+  const quad = page ? null : result.document;
+  const box = page && focused && 'printed' in result ? result.printed.boxes[focused] : undefined;
   return (
     <figure className={styles.preview}>
       <div className={styles.previewFrame}>
-        <img src={imageUrl} alt="The document image being reviewed" />
-        {quad ? (
+        <img
+          src={page ? pageUrl! : imageUrl}
+          alt={page ? 'The document as straightened for reading' : 'The document image being reviewed'}
+          style={page?.upsideDown ? { transform: 'rotate(180deg)' } : undefined}
+        />
+        {quad || box ? (
           <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-            <polygon points={quad.map((p) => `${p.x},${p.y}`).join(' ')} />
+            {quad ? <polygon points={quad.map((p) => `${p.x},${p.y}`).join(' ')} /> : null}
+            {box ? (
+              <rect
+                className={styles.highlight}
+                x={box.x - 4}
+                y={box.y - 4}
+                width={box.width + 8}
+                height={box.height + 8}
+                rx={4}
+              />
+            ) : null}
           </svg>
         ) : null}
       </div>
       <figcaption>
-        {fileName} · {FORMAT_LABELS[result.reading.format]} MRZ
+        {fileName} · {caption(result)}
         {result.rotation ? ` · turned ${result.rotation}°` : ''}
-        {quad ? ' · outline found' : ''}
+        {result.document ? ' · outline found' : ''}
       </figcaption>
     </figure>
   );

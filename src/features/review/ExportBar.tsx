@@ -6,13 +6,14 @@ import type { CheckStatus } from '../../lib/mrz/types.ts';
 import { useScanStore } from '../../state/scanStore.ts';
 import { clearAll } from '../scan/scanActions.ts';
 import { documentJson, downloadText, exportFileName, type ExportedDocument } from './exportDocument.ts';
-import type { DocumentFormValues } from './formSchema.ts';
+import { layoutValues, LAYOUT_FIELDS, type DocumentFormValues, type FormLayout } from './formSchema.ts';
 import styles from './ReviewForm.module.css';
 
 interface Props {
   form: UseFormReturn<DocumentFormValues>;
   checks: Partial<Record<CheckName, CheckStatus>> | null;
   format: string | null;
+  layout: FormLayout;
 }
 
 const CHECK_COLUMNS: CheckName[] = [
@@ -24,10 +25,14 @@ const CHECK_COLUMNS: CheckName[] = [
 ];
 
 /** Copy / download the document as it stands in the form, and wipe everything. */
-export function ExportBar({ form, checks, format }: Props) {
+export function ExportBar({ form, checks, format, layout }: Props) {
   const hasResult = useScanStore((s) => s.result !== null);
   const [notice, setNotice] = useState('');
-  const current = (): ExportedDocument => ({ ...form.getValues(), format, checks: checks ?? {} });
+  const current = (): ExportedDocument => ({
+    ...layoutValues(form.getValues(), layout),
+    format,
+    checks: checks ?? {},
+  });
 
   const copy = async () => {
     try {
@@ -43,11 +48,11 @@ export function ExportBar({ form, checks, format }: Props) {
   };
   const downloadCsv = () => {
     const doc = current();
-    const fields = Object.keys(form.getValues()) as Array<keyof DocumentFormValues>;
+    const fields: Array<keyof DocumentFormValues> = LAYOUT_FIELDS[layout];
     const header = ['readAt', 'kind', 'format', ...fields, ...CHECK_COLUMNS.map((c) => `check_${c}`)];
     const row = [
       new Date().toISOString(),
-      'mrz',
+      layout,
       doc.format ?? '',
       ...fields.map((f) => String(doc[f] ?? '')),
       ...CHECK_COLUMNS.map((c) => doc.checks[c] ?? ''),

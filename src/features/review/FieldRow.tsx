@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useFocusedField } from '../../state/scanStore.ts';
 import styles from './ReviewForm.module.css';
 
 export interface FieldRowProps {
@@ -13,8 +14,20 @@ export interface FieldRowProps {
 
 /** One labelled control with its notes and error; the control must carry id and aria-describedby={`${id}-notes`}. */
 export function FieldRow({ id, label, children, notes, error, wide }: FieldRowProps) {
+  // Pointing at or focusing a field highlights where it was read on the document.
+  const name = id.replace(/^field-/, '');
+  const show = (): void => useFocusedField.setState({ field: name });
+  const hide = (): void => {
+    if (useFocusedField.getState().field === name) useFocusedField.setState({ field: null });
+  };
   return (
-    <div className={wide ? `${styles.field} ${styles.wide}` : styles.field}>
+    <div
+      className={wide ? `${styles.field} ${styles.wide}` : styles.field}
+      onFocus={show}
+      onBlur={hide}
+      onMouseEnter={show}
+      onMouseLeave={hide}
+    >
       <label htmlFor={id} className={styles.label}>
         {label}
       </label>

@@ -1,6 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, type ChangeEvent } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import type { ScanResult } from '../../engine/readDocument.ts';
+import type { AamvaProblem } from '../../lib/aamva/parseAamva.ts';
 import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
 import type { MrzReading } from '../../lib/mrz/readMrz.ts';
 import { formatOfLines } from '../../lib/mrz/formats.ts';
@@ -21,13 +23,15 @@ import {
   documentFormSchema,
   emptyFormValues,
   formValuesFrom,
+  LAYOUT_GROUPS,
   type DocumentFormValues,
+  type FormLayout,
 } from './formSchema.ts';
+import { FieldCrop } from './FieldCrop.tsx';
 import { MrzField } from './MrzField.tsx';
 import styles from './ReviewForm.module.css';
 
 interface FieldSpec {
-  name: Exclude<FieldName, 'mrz' | 'documentType' | 'sex'>;
   label: string;
   type?: 'date';
   upper?: boolean;
@@ -35,21 +39,37 @@ interface FieldSpec {
   deps?: FieldName[];
 }
 
-const DOCUMENT_FIELDS: FieldSpec[] = [
-  { name: 'documentCode', label: 'Document code', upper: true },
-  { name: 'issuingCountry', label: 'Issuing country', upper: true },
-  { name: 'documentNumber', label: 'Document number', upper: true },
-  { name: 'issueDate', label: 'Date of issue', type: 'date', deps: ['expiryDate'] },
-  { name: 'expiryDate', label: 'Date of expiry', type: 'date', deps: ['issueDate'] },
-];
-const HOLDER_FIELDS: FieldSpec[] = [
-  { name: 'surname', label: 'Surname' },
-  { name: 'givenNames', label: 'Given names' },
-  { name: 'nationality', label: 'Nationality', upper: true },
-  { name: 'dateOfBirth', label: 'Date of birth', type: 'date', deps: ['issueDate'] },
-  { name: 'placeOfBirth', label: 'Place of birth' },
-  { name: 'personalNumber', label: 'Personal number / optional data', upper: true },
-];
+type TextFieldName = Exclude<FieldName, 'mrz' | 'documentType' | 'sex'>;
+
+const FIELD_SPECS: Record<TextFieldName, FieldSpec> = {
+  documentCode: { label: 'Document code', upper: true },
+  issuingCountry: { label: 'Issuing country', upper: true },
+  documentNumber: { label: 'Document number', upper: true },
+  issueDate: { label: 'Date of issue', type: 'date', deps: ['expiryDate'] },
+  expiryDate: { label: 'Date of expiry', type: 'date', deps: ['issueDate'] },
+  surname: { label: 'Surname' },
+  givenNames: { label: 'Given names' },
+  nationality: { label: 'Nationality', upper: true },
+  dateOfBirth: { label: 'Date of birth', type: 'date', deps: ['issueDate'] },
+  placeOfBirth: { label: 'Place of birth' },
+  personalNumber: { label: 'Personal number / optional data', upper: true },
+  state: { label: 'State / province', upper: true },
+  class: { label: 'Licence class', upper: true },
+  height: { label: 'Height' },
+  eyes: { label: 'Eye colour', upper: true },
+  address: { label: 'Address' },
+  name: { label: 'Name (Nama)' },
+  nik: { label: 'NIK' },
+  rtRw: { label: 'RT/RW' },
+  kelDesa: { label: 'Kel/Desa' },
+  kecamatan: { label: 'Kecamatan' },
+  religion: { label: 'Religion (Agama)' },
+  maritalStatus: { label: 'Marital status' },
+  occupation: { label: 'Occupation (Pekerjaan)' },
+  bloodType: { label: 'Blood type', upper: true },
+  province: { label: 'Province' },
+  regency: { label: 'Regency / city' },
+};
 
 const TYPE_LABELS: Record<(typeof DOCUMENT_TYPES)[number], string> = {
   passport: 'Passport',
@@ -60,41 +80,65 @@ const TYPE_LABELS: Record<(typeof DOCUMENT_TYPES)[number], string> = {
   other: 'Other',
 };
 
+/** The form layout a result is shown in; an empty form is an MRZ document's. */
+export const layoutOf = (result: ScanResult | null): FormLayout =>
+  result?.kind === 'licence-back' || result?.kind === 'licence-front'
+    ? 'licence'
+    : result?.kind === 'ektp'
+      ? 'ektp'
+      : 'mrz';
+
 /** The editable result: every field with where it came from, how sure we are and whether its check digit holds. */
 export function ReviewForm() {
   const result = useScanStore((s) => s.result);
   const resultId = useScanStore((s) => s.resultId);
-  const reading = result?.reading ?? null;
+  const pageUrl = useScanStore((s) => s.pageUrl);
+  const reading = result?.kind === 'mrz' ? result.reading : null;
+  const layout = layoutOf(result);
+  const resolver = useMemo(() => zodResolver(documentFormSchema(layout)), [layout]);
   const form = useForm<DocumentFormValues>({
-    resolver: zodResolver(documentFormSchema),
+    resolver,
     defaultValues: emptyFormValues,
     mode: 'onChange',
   });
   const { reset, trigger } = form;
   useEffect(() => {
-    reset(reading ? formValuesFrom(reading.fields) : emptyFormValues);
-    if (reading) void trigger();
+    reset(result ? formValuesFrom(readFields(result)) : emptyFormValues);
+    if (result) void trigger();
   }, [resultId]); // eslint-disable-line react-hooks/exhaustive-deps -- reset on a new result only, never while the user edits
 
   const values = useWatch({ control: form.control }) as DocumentFormValues;
   const { documentNumber, dateOfBirth, expiryDate, personalNumber, mrz } = values;
   const checks = useMemo(
-    () => verifyFields({ documentNumber, dateOfBirth, expiryDate, personalNumber }, mrz ?? ''),
-    [documentNumber, dateOfBirth, expiryDate, personalNumber, mrz],
+    () =>
+      layout === 'mrz'
+        ? verifyFields({ documentNumber, dateOfBirth, expiryDate, personalNumber }, mrz ?? '')
+        : null,
+    [layout, documentNumber, dateOfBirth, expiryDate, personalNumber, mrz],
   );
   const corrections = useMemo(() => correctionsByField(reading), [reading]);
   const warnings = warningsFor(values);
-  const format = formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null;
+  const format = layout === 'mrz' ? (formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null) : null;
+  const groups = LAYOUT_GROUPS[layout];
 
   const notesFor = (name: FieldName) => {
     const check = CHECK_OF[name];
     const status = check ? checks?.[check] : undefined;
-    const confidence = reading?.confidence[name as keyof MrzReading['confidence']];
+    const confidence =
+      reading?.confidence[name as keyof MrzReading['confidence']] ??
+      (result && 'printed' in result ? result.printed.confidence[name] : undefined);
+    const printedProblems =
+      result && 'printed' in result ? result.printed.problems.filter((p) => p.field === name) : [];
+    const box = result && 'printed' in result ? result.printed.boxes[name] : undefined;
+    const unsure = confidence !== undefined && confidence < LOW_CONFIDENCE;
     const problem = reading?.problems.find((p) => p.field === name);
     // Notes about what the engine read only apply while the value is still what it read.
-    const read = reading?.fields[name as keyof MrzReading['fields']];
-    const fromReader = reading !== null && read !== undefined;
+    const read = result ? readFields(result)[name] : undefined;
+    const fromReader = result !== null && read !== undefined;
     const unchanged = fromReader && read === values[name];
+    const source = result ? SOURCE_LABELS[result.kind] : '';
+    const barcodeProblems =
+      result?.kind === 'licence-back' ? result.licence.problems.filter((p) => p.field === name) : [];
     return (
       <>
         {status ? (
@@ -109,7 +153,7 @@ export function ReviewForm() {
             The composite check fails, so one of the checked fields may still be wrong.
           </p>
         ) : null}
-        {unchanged
+        {unchanged && reading
           ? reading.doubts
               .filter((d) => d.field === name)
               .map((d) => (
@@ -121,6 +165,31 @@ export function ReviewForm() {
           : null}
         {problem && unchanged ? (
           <p className={styles.bad}>The MRZ says {problem.detail}, which is not a real date.</p>
+        ) : null}
+        {unchanged
+          ? barcodeProblems.map((p) => (
+              <p key={p.reason} className={p.reason === 'truncated' ? styles.warn : styles.bad}>
+                <span aria-hidden="true">! </span>
+                {BARCODE_PROBLEMS[p.reason]}
+              </p>
+            ))
+          : null}
+        {unchanged
+          ? printedProblems.map((p) => (
+              <p key={p.code} className={styles.bad}>
+                <span aria-hidden="true">✗ </span>
+                {PRINTED_PROBLEMS[p.code] ?? 'This value disagrees with another on the card.'}
+              </p>
+            ))
+          : null}
+        {unchanged && unsure ? (
+          <p className={styles.warn}>
+            <span aria-hidden="true">! </span>
+            Hard to read: compare with the document.
+          </p>
+        ) : null}
+        {unchanged && box && pageUrl && result && 'page' in result ? (
+          <FieldCrop url={pageUrl} box={box} page={result.page} />
         ) : null}
         {warnings
           .filter((w) => w.field === name)
@@ -138,25 +207,26 @@ export function ReviewForm() {
             ))
           : null}
         {unchanged && confidence !== undefined ? (
-          <p className={styles.source}>From the MRZ · {Math.round(confidence * 100)}% sure</p>
+          <p className={styles.source}>
+            {source} · {Math.round(confidence * 100)}% sure
+          </p>
+        ) : null}
+        {unchanged && confidence === undefined && read ? (
+          <p className={styles.source}>{source} · error-corrected</p>
         ) : null}
         {fromReader && !unchanged ? (
-          <p className={styles.source}>{read ? `Edited (the MRZ read “${read}”)` : 'Entered by you'}</p>
+          <p className={styles.source}>
+            {read ? `Edited (the ${SOURCE_NOUNS[result.kind]} read “${read}”)` : 'Entered by you'}
+          </p>
         ) : null}
       </>
     );
   };
 
-  return (
-    <form
-      className={styles.form}
-      aria-label="Document details"
-      noValidate
-      onSubmit={(e) => e.preventDefault()}
-    >
-      <fieldset className={styles.group}>
-        <legend>Document</legend>
-        <FieldRow id="field-documentType" label="Document type" notes={notesFor('documentType')}>
+  const renderField = (name: FieldName) => {
+    if (name === 'documentType')
+      return (
+        <FieldRow key={name} id="field-documentType" label="Document type" notes={notesFor('documentType')}>
           <select
             id="field-documentType"
             aria-describedby="field-documentType-notes"
@@ -169,16 +239,10 @@ export function ReviewForm() {
             ))}
           </select>
         </FieldRow>
-        {DOCUMENT_FIELDS.map((f) => (
-          <TextField key={f.name} spec={f} form={form} notes={notesFor(f.name)} />
-        ))}
-      </fieldset>
-      <fieldset className={styles.group}>
-        <legend>Holder</legend>
-        {HOLDER_FIELDS.slice(0, 4).map((f) => (
-          <TextField key={f.name} spec={f} form={form} notes={notesFor(f.name)} />
-        ))}
-        <FieldRow id="field-sex" label="Sex" notes={notesFor('sex')}>
+      );
+    if (name === 'sex')
+      return (
+        <FieldRow key={name} id="field-sex" label="Sex" notes={notesFor('sex')}>
           <select id="field-sex" aria-describedby="field-sex-notes" {...form.register('sex')}>
             <option value="">Not given</option>
             <option value="F">F</option>
@@ -186,28 +250,89 @@ export function ReviewForm() {
             <option value="X">X (unspecified)</option>
           </select>
         </FieldRow>
-        {HOLDER_FIELDS.slice(4).map((f) => (
-          <TextField key={f.name} spec={f} form={form} notes={notesFor(f.name)} />
-        ))}
+      );
+    if (name === 'mrz') return null;
+    return <TextField key={name} name={name} spec={FIELD_SPECS[name]} form={form} notes={notesFor(name)} />;
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="Document details"
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+    >
+      <fieldset className={styles.group}>
+        <legend>Document</legend>
+        {groups.document.map(renderField)}
       </fieldset>
-      <MrzField form={form} checks={checks} format={format} corrections={corrections.mrz ?? []} />
-      <ExportBar form={form} checks={checks} format={format} />
+      <fieldset className={styles.group}>
+        <legend>Holder</legend>
+        {groups.holder.map(renderField)}
+      </fieldset>
+      {layout === 'mrz' ? (
+        <MrzField form={form} checks={checks} format={format} corrections={corrections.mrz ?? []} />
+      ) : null}
+      <ExportBar form={form} checks={checks} format={format} layout={layout} />
     </form>
   );
 }
 
+/** Below this OCR confidence a printed value is marked for review. */
+const LOW_CONFIDENCE = 0.8;
+
+const SOURCE_LABELS: Record<ScanResult['kind'], string> = {
+  mrz: 'From the MRZ',
+  'licence-back': 'From the barcode',
+  'licence-front': 'From the printed text',
+  ektp: 'From the printed text',
+  text: 'From the text',
+};
+const SOURCE_NOUNS: Record<ScanResult['kind'], string> = {
+  mrz: 'MRZ',
+  'licence-back': 'barcode',
+  'licence-front': 'card',
+  ektp: 'card',
+  text: 'text',
+};
+
+const PRINTED_PROBLEMS: Record<string, string> = {
+  length: 'A NIK has 16 digits.',
+  province: 'The NIK does not start with a province code.',
+  'birth-date': 'Digits 7-12 of the NIK are not a date.',
+  'date-mismatch': 'The NIK’s birth date and the printed date of birth disagree: compare with the document.',
+  'sex-mismatch':
+    'The NIK (40 is added to the day for women) and the printed sex disagree: compare with the document.',
+};
+
+const BARCODE_PROBLEMS: Record<AamvaProblem['reason'], string> = {
+  missing: 'The barcode has no value for this field: copy it from the front of the card.',
+  'bad-date': 'The barcode’s date is not a real date: copy it from the front of the card.',
+  truncated: 'The barcode says this name was shortened to fit the card: compare with the document.',
+};
+
+/** What the reader filled in, by form field. */
+function readFields(result: ScanResult): Partial<DocumentFormValues> {
+  if (result.kind === 'mrz') return result.reading.fields;
+  if (result.kind === 'licence-back') return result.licence.fields;
+  if (result.kind === 'text') return {};
+  return result.printed.fields as Partial<DocumentFormValues>;
+}
+
 function TextField({
+  name,
   spec,
   form,
   notes,
 }: {
+  name: TextFieldName;
   spec: FieldSpec;
   form: UseFormReturn<DocumentFormValues>;
   notes: React.ReactNode;
 }) {
-  const id = `field-${spec.name}`;
-  const error = form.formState.errors[spec.name]?.message;
-  const registered = form.register(spec.name, spec.deps ? { deps: spec.deps } : undefined);
+  const id = `field-${name}`;
+  const error = form.formState.errors[name]?.message;
+  const registered = form.register(name, spec.deps ? { deps: spec.deps } : undefined);
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
     if (spec.upper) upperCaseKeepingCaret(event.target);
     return registered.onChange(event);

@@ -2,7 +2,7 @@ import type { CheckName } from '../../lib/mrz/formats.ts';
 import type { CheckStatus } from '../../lib/mrz/types.ts';
 import type { DocumentFormValues } from './formSchema.ts';
 
-export interface ExportedDocument extends DocumentFormValues {
+export interface ExportedDocument extends Partial<DocumentFormValues> {
   /** MRZ format (TD1, TD2, TD3) when the MRZ text has one. */
   format: string | null;
   /** Check digits against the values as exported. */

@@ -4,9 +4,9 @@ import { isKnownCountry } from '../../lib/mrz/countryCodes.ts';
 import { FORMATS, type CheckName } from '../../lib/mrz/formats.ts';
 import type { MrzDoubt, MrzReading } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
-import type { DocumentFormValues } from './formSchema.ts';
+import type { DocumentFormValues, FieldName } from './formSchema.ts';
 
-export type FieldName = keyof DocumentFormValues;
+export type { FieldName };
 
 export const CHECK_OF: Partial<Record<FieldName, CheckName>> = {
   documentNumber: 'documentNumber',

@@ -42,13 +42,18 @@ export const ERROR_MESSAGES: Record<ReaderErrorCode, { title: string; advice: st
     advice: 'Take the photo again, or export it again from where it came from.',
   },
   'no-mrz': {
-    title: 'No machine-readable zone found.',
+    title: 'No machine-readable zone found, and no licence barcode or card this reader knows.',
     advice:
-      'The MRZ is the two or three lines of <<< text at the bottom of a passport page or on the back of an ID card. Flip the card, get closer, and keep the whole document in the picture.',
+      'The MRZ is the two or three lines of <<< text at the bottom of a passport page or on the back of an ID card. Flip the card, get closer, and keep the whole document in the picture. For any other document, choose “Read as: Any text”.',
   },
   'unreadable-mrz': {
     title: 'The machine-readable zone was found but could not be read.',
     advice: 'Take the photo again, straight on and in even light, with the MRZ filling more of the picture.',
+  },
+  'unreadable-barcode': {
+    title: 'A barcode was found, but it is not a licence barcode or it is damaged.',
+    advice:
+      'Photograph the large barcode on the back of the licence flat and in focus, with the whole barcode in the picture.',
   },
   'engine-timeout': {
     title: 'The reader took too long to start.',
@@ -76,9 +81,9 @@ export const HINT_MESSAGES: Record<QualityHint, string> = {
 
 export const STAGE_LABELS: Record<Stage, string> = {
   starting: 'Starting the reader',
-  locating: 'Finding the document and its MRZ',
-  reading: 'Reading the MRZ',
-  checking: 'Checking the check digits',
+  locating: 'Finding the document, its MRZ or barcode',
+  reading: 'Reading the text',
+  checking: 'Checking the values',
 };
 
 export const STAGES: Stage[] = ['starting', 'locating', 'reading', 'checking'];

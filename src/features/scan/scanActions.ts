@@ -3,7 +3,7 @@ import { isAbort, ReaderError } from '../../engine/errors.ts';
 import { stopOcr } from '../../engine/ocr.ts';
 import { preprocessWorker } from '../../engine/preprocess.ts';
 import { readDocument } from '../../engine/readDocument.ts';
-import { initialScanState, useScanStore } from '../../state/scanStore.ts';
+import { initialScanState, useReadSettings, useScanStore } from '../../state/scanStore.ts';
 
 let controller: AbortController | null = null;
 
@@ -50,26 +50,30 @@ async function runScan(
     useScanStore.setState({ status: result ? 'done' : 'idle', stage: null });
   };
   try {
+    const settings = useReadSettings.getState();
     const result = await readDocument(file, {
       signal: own.signal,
       language: mrzModel(),
+      mode: settings.mode,
+      textLanguage: settings.textLanguage,
       onStage: (stage) => {
         if (controller === own) useScanStore.setState({ stage });
       },
     });
     if (controller !== own) return 'cancelled';
-    if (validOnly && !result.reading.valid) {
+    // A decoded barcode is error-corrected: only an MRZ needs its check digits to hold.
+    if (validOnly && result.kind === 'mrz' && !result.reading.valid) {
       restore();
       return 'failed';
     }
     performance.measure('scan', 'scan:start');
-    const previous = useScanStore.getState().imageUrl;
-    if (previous) URL.revokeObjectURL(previous);
+    revokeUrls();
     useScanStore.setState((s) => ({
       status: 'done',
       stage: null,
       result,
       imageUrl: URL.createObjectURL(file),
+      pageUrl: 'page' in result ? URL.createObjectURL(result.page.image) : null,
       fileName,
       resultId: s.resultId + 1,
     }));
@@ -92,6 +96,12 @@ async function runScan(
   }
 }
 
+function revokeUrls(): void {
+  const { imageUrl, pageUrl } = useScanStore.getState();
+  if (imageUrl) URL.revokeObjectURL(imageUrl);
+  if (pageUrl) URL.revokeObjectURL(pageUrl);
+}
+
 /** Stops the scan in progress; the current document stays. */
 export function cancelScan(): void {
   controller?.abort();
@@ -107,8 +117,8 @@ export function cancelScan(): void {
 export async function clearAll(): Promise<void> {
   controller?.abort();
   controller = null;
-  const { imageUrl, resultId } = useScanStore.getState();
-  if (imageUrl) URL.revokeObjectURL(imageUrl);
+  const { resultId } = useScanStore.getState();
+  revokeUrls();
   useScanStore.setState({ ...initialScanState, resultId: resultId + 1 });
   preprocessWorker.terminate();
   await stopOcr();

@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { TextScan } from '../../engine/readDocument.ts';
+import { pagePlainText } from '../../lib/text/pageText.ts';
+import { clearAll } from '../scan/scanActions.ts';
+import { downloadText, exportFileName } from './exportDocument.ts';
+import styles from './ReviewForm.module.css';
+
+/** Any-text mode: the document's text with its line layout, each line's confidence, copy and .txt. */
+export function TextResult({ result }: { result: TextScan }) {
+  const [notice, setNotice] = useState('');
+  const text = pagePlainText(result.text);
+  const lines = result.text.blocks.flatMap((b) => b.lines);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setNotice('Copied to the clipboard.');
+    } catch {
+      setNotice('The browser did not allow copying: use Download .txt instead.');
+    }
+  };
+  return (
+    <div className={styles.form}>
+      <div className={styles.group}>
+        <div className={`${styles.field} ${styles.wide}`}>
+          <label htmlFor="page-text" className={styles.label}>
+            Text ({lines.length} lines, {Math.round(result.text.confidence * 100)}% sure overall)
+          </label>
+          <textarea
+            id="page-text"
+            name="text"
+            readOnly
+            rows={Math.min(20, Math.max(4, lines.length + 2))}
+            value={text}
+          />
+        </div>
+        <details className={styles.wide}>
+          <summary>Confidence per line</summary>
+          <ol className={styles.lineList}>
+            {lines.map((line, i) => (
+              <li key={i} className={line.confidence < 0.8 ? styles.warn : undefined}>
+                <span>{Math.round(line.confidence * 100)}%</span> {line.text}
+              </li>
+            ))}
+          </ol>
+        </details>
+      </div>
+      <div className={styles.actions}>
+        <button type="button" onClick={copy} disabled={!text}>
+          Copy text
+        </button>
+        <button
+          type="button"
+          onClick={() => {
+            downloadText(`${text}\n`, exportFileName('txt'), 'text/plain;charset=utf-8');
+            setNotice('Text downloaded.');
+          }}
+          disabled={!text}
+        >
+          Download .txt
+        </button>
+        <button
+          type="button"
+          className={styles.danger}
+          onClick={async () => {
+            setNotice('');
+            await clearAll();
+            setNotice('Everything was cleared from this page.');
+          }}
+        >
+          Clear all
+        </button>
+        <p role="status" className={styles.notice}>
+          {notice}
+        </p>
+      </div>
+    </div>
+  );
+}
