@@ -19,6 +19,8 @@ export interface CaseResult {
   noMrz?: boolean;
   /** A no-MRZ document for which the app filled the form anyway. */
   hallucinated?: boolean;
+  /** The document kind was told right (MRZ found, or refused when there is none). */
+  kindRight?: boolean;
 }
 
 export interface SetSummary {

@@ -5,14 +5,19 @@
  *
  *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
  *                     --hard 60 --lowres 30
- *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera --no-build --generate-only --out file.json]
+ *                     --licence 20 --ektp 20
+ *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text
+ *                     --no-build --generate-only --out file.json]
  *
  * Sets: clean scans and 12-megapixel photo-like images of TD1/TD2/TD3 documents; "formats" (visas
  * MRV-A and MRV-B and the French ID card, as many clean as photo-like); "no-mrz" (card fronts and
  * passport data pages drawn without an MRZ: the app must refuse them, never fill the form); "hard"
  * (12 MP photos: document 30-90 % of the frame at any angle, tilted, glare, clutter); "low-res"
  * (scans at 89-134 dpi: an ID-1 card 300-450 px wide, MRZ characters 8-12 px high); "camera" (the
- * live camera path on Chromium's fake camera: frame analysis time, hints per second, tap to form).
+ * live camera path on Chromium's fake camera: frame analysis time, hints per second, tap to form);
+ * "licence" (US licence backs and fronts, clean and 12 MP photos), "ektp" (Indonesian e-KTP cards,
+ * a quarter of the clean ones with a NIK that disagrees with the card), "text" (any-text mode on
+ * their clean cards: character accuracy) — scripts/bench/kinds.ts. Kind detection is scored on all.
  * Also prints what a first visit downloads to read one document, compressed as a CDN would serve it,
  * and the in-browser OCR time per document as a ratio to Debian's native tesseract reading the same
  * line crops with the same model (scripts/bench/native.ts; the first --native documents of a set).
@@ -26,6 +31,7 @@ import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
 import { runCameraBench, type CameraSummary } from './camera.ts';
+import { formatKinds, runKindsBench, type KindsSummary } from './kinds.ts';
 import { childrenRss } from './memory.ts';
 import { distSize, firstVisitDownload } from './sizes.ts';
 import { formatReport, summarise, type CaseResult, type Summary } from './report.ts';
@@ -82,6 +88,7 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
   );
   const wall = performance.now() - started;
   const state = await page.getAttribute('[data-ocr-state]', 'data-ocr-state');
+  const kind = (await page.getAttribute('[data-ocr-state]', 'data-document-kind')) ?? '';
   const values = await page.evaluate(
     (names) =>
       Object.fromEntries(
@@ -112,6 +119,7 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
     const alert = (await page.locator('[role=alert]').first().textContent()) ?? '';
     const refused = state === 'error' && /No machine-readable zone/i.test(alert);
     return {
+      kindRight: refused,
       set: set.name,
       name: c.name,
       format: c.format,
@@ -146,7 +154,15 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
   const wrong = Object.fromEntries(
     FIELDS.filter((f) => !fields[f]).map((f) => [f, { read: values[f] ?? '', truth: c.truth[f] }]),
   );
+  // Told apart as an MRZ document: read as one, or its MRZ found but not readable.
+  const kindRight =
+    (state === 'done' && kind === 'mrz') ||
+    (state === 'error' &&
+      /machine-readable zone was found/i.test(
+        (await page.locator('[role=alert]').first().textContent()) ?? '',
+      ));
   return {
+    kindRight,
     set: set.name,
     name: c.name,
     format: c.format,
@@ -197,7 +213,9 @@ async function main(): Promise<void> {
   if (!flag('no-build'))
     execSync('npx tsx scripts/copy-assets.ts && npx vite build', { cwd: root, stdio: 'ignore' });
   const scene = { width: 4000, height: 3000 };
-  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz,hard,low-res,camera').split(',');
+  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text').split(
+    ',',
+  );
   const sets: BenchSet[] = [];
   if (wanted.includes('clean'))
     sets.push(await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }));
@@ -266,11 +284,19 @@ async function main(): Promise<void> {
   const results: CaseResult[] = [];
   const firstVisit = new Set<string>();
   let camera: CameraSummary | undefined;
+  let kinds: KindsSummary | undefined;
   try {
     for (const [i, set] of sets.entries())
       results.push(...(await runSet(browser, url, set, i === 0 ? firstVisit : undefined)));
     if (wanted.includes('camera'))
       camera = await runCameraBench(url, path.join(root, 'build', 'bench', 'camera'));
+    if (wanted.some((w) => ['licence', 'ektp', 'text'].includes(w)))
+      kinds = await runKindsBench(browser, url, root, {
+        seed,
+        licence: wanted.includes('licence') ? Number(arg('licence', '20')) : 0,
+        ektp: wanted.includes('ektp') ? Number(arg('ektp', '20')) : 0,
+        text: wanted.includes('text'),
+      });
   } finally {
     clearInterval(sampler);
     await browser.close();
@@ -297,9 +323,17 @@ async function main(): Promise<void> {
     firstVisit: firstVisitDownload(firstVisit, server.url, path.join(root, 'dist')),
   });
   process.stdout.write(formatReport(summary));
+  if (kinds) {
+    process.stdout.write(formatKinds(kinds));
+    const told = results.filter((r) => r.kindRight).length + kinds.sets.reduce((n, s) => n + s.kindRight, 0);
+    const all = results.length + kinds.sets.reduce((n, s) => n + s.documents, 0);
+    process.stdout.write(
+      `\nKind detection (MRZ / licence back / licence front / e-KTP / none) right on ${told}/${all} documents (${((told / Math.max(1, all)) * 100).toFixed(1)} %)\n`,
+    );
+  }
   const out = arg('out', path.join(root, 'build', 'bench', 'results.json'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ summary, results }, null, 2)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ summary, kinds, results }, null, 2)}\n`);
 }
 
 await main();
