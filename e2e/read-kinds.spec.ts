@@ -56,6 +56,24 @@ test.describe('documents without an MRZ, told apart by themselves', () => {
     await expect(reader.page.locator('figure rect')).toHaveCount(1);
   });
 
+  test('both sides of one licence are cross-checked, and a disagreement is shown, not resolved', async ({
+    reader,
+  }) => {
+    await reader.read(kinds['licence-front-worded']!.file);
+    await reader.read(kinds['licence-back']!.file);
+    await expect(reader.page.locator('#field-documentNumber-notes')).toContainText('Matches the front.');
+    await expect(reader.page.locator('#field-expiryDate-notes')).toContainText('Matches the front.');
+
+    await reader.read(kinds['licence-front-other-expiry']!.file);
+    const altered = kinds['licence-front-other-expiry']!.fields;
+    const back = kinds['licence-back']!.fields;
+    expect(await reader.field('expiryDate').inputValue()).toBe(altered.expiryDate);
+    await expect(reader.page.locator('#field-expiryDate-notes')).toContainText(
+      `The back’s barcode says “${back.expiryDate}”`,
+    );
+    await expect(reader.page.locator('#field-surname-notes')).toContainText('Matches the back’s barcode.');
+  });
+
   test('a barcode that is not a licence gets a clear message', async ({ reader }) => {
     await reader.read(kinds['barcode-not-licence']!.file, 'error');
     await expect(reader.page.getByRole('alert')).toContainText('not a licence barcode');

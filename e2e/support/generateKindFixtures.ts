@@ -73,6 +73,17 @@ export async function generateKindFixtures(dir = FIXTURE_DIR): Promise<KindIndex
     };
   }
 
+  // The same licence's front printed with another expiry date: the two sides must disagree there.
+  const later = `${Number(licence.truth.expiryDate.slice(0, 4)) + 1}${licence.truth.expiryDate.slice(4)}`;
+  const altered = { ...licence.truth, expiryDate: later };
+  index['licence-front-other-expiry'] = {
+    file: write(
+      'licence-front-other-expiry.png',
+      await renderLicenceFront(altered, rng, { labels: 'worded' }).encode('png'),
+    ),
+    fields: altered,
+  };
+
   const ektp = createEktp(rng);
   index.ektp = { file: write('ektp.png', await renderEktp(ektp, rng).encode('png')), fields: ektp };
   const ektpPhoto = await photograph(renderEktp(ektp, rng, { dpi: 360 }), rng, PHOTO);

@@ -2,7 +2,7 @@ import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAam
 import { ektpLabelCount, parseEktp } from '../lib/ektp/parseEktp.ts';
 import { licenceFrontScore, parseLicenceFront } from '../lib/licence/parseLicenceFront.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
-import type { PageText } from '../lib/text/pageText.ts';
+import { uprightBoxes, type PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
 import type {
@@ -233,7 +233,8 @@ async function readPage(
   options.onStage?.('reading');
   let t = performance.now();
   const read = async (upsideDown: boolean) => {
-    const text = await recognisePage(page.image, language, { signal: options.signal, upsideDown });
+    const read = await recognisePage(page.image, language, { signal: options.signal, upsideDown });
+    const text = upsideDown ? uprightBoxes(read, page.width, page.height) : read;
     return { text, upsideDown, kind: kindOf(text) };
   };
   let best = await read(false);

@@ -17,6 +17,8 @@ export interface ScanState {
   stage: Stage | null;
   /** The document being reviewed: stays when a later file fails, so nothing typed is lost. */
   result: ScanResult | null;
+  /** The document read before it (this session), e.g. the other side of the same licence. */
+  previous: ScanResult | null;
   /** Object URL of the reviewed document's image. */
   imageUrl: string | null;
   /** Object URL of the straightened page printed fields were read from (their boxes are in it). */
@@ -33,6 +35,7 @@ export const initialScanState: ScanState = {
   status: 'idle',
   stage: null,
   result: null,
+  previous: null,
   imageUrl: null,
   pageUrl: null,
   fileName: null,

@@ -4,6 +4,7 @@ import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import type { ScanResult } from '../../engine/readDocument.ts';
 import type { AamvaProblem } from '../../lib/aamva/parseAamva.ts';
 import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
+import { crossCheck } from '../../lib/licence/crossCheck.ts';
 import type { MrzReading } from '../../lib/mrz/readMrz.ts';
 import { formatOfLines } from '../../lib/mrz/formats.ts';
 import { mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
@@ -93,6 +94,7 @@ export function ReviewForm() {
   const result = useScanStore((s) => s.result);
   const resultId = useScanStore((s) => s.resultId);
   const pageUrl = useScanStore((s) => s.pageUrl);
+  const previous = useScanStore((s) => s.previous);
   const reading = result?.kind === 'mrz' ? result.reading : null;
   const layout = layoutOf(result);
   const resolver = useMemo(() => zodResolver(documentFormSchema(layout)), [layout]);
@@ -118,6 +120,13 @@ export function ReviewForm() {
   );
   const corrections = useMemo(() => correctionsByField(reading), [reading]);
   const warnings = warningsFor(values);
+  // The other side of the same licence, read earlier in this session: compared field by field.
+  const otherSide =
+    result && previous && licenceSide(result) && licenceSide(previous) && result.kind !== previous.kind
+      ? previous
+      : null;
+  const sides = otherSide ? crossCheck(values, readFields(otherSide)) : {};
+  const otherName = otherSide?.kind === 'licence-back' ? 'the back’s barcode' : 'the front';
   const format = layout === 'mrz' ? (formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null) : null;
   const groups = LAYOUT_GROUPS[layout];
 
@@ -182,6 +191,20 @@ export function ReviewForm() {
               </p>
             ))
           : null}
+        {name in sides ? (
+          sides[name as keyof typeof sides]!.agrees ? (
+            <p className={styles.good}>
+              <span aria-hidden="true">✓ </span>
+              Matches {otherName}.
+            </p>
+          ) : (
+            <p className={styles.bad}>
+              <span aria-hidden="true">✗ </span>
+              {otherName.charAt(0).toUpperCase() + otherName.slice(1)} says “
+              {sides[name as keyof typeof sides]!.other}”: compare with the card.
+            </p>
+          )
+        ) : null}
         {unchanged && unsure ? (
           <p className={styles.warn}>
             <span aria-hidden="true">! </span>
@@ -310,6 +333,8 @@ const BARCODE_PROBLEMS: Record<AamvaProblem['reason'], string> = {
   'bad-date': 'The barcode’s date is not a real date: copy it from the front of the card.',
   truncated: 'The barcode says this name was shortened to fit the card: compare with the document.',
 };
+
+const licenceSide = (r: ScanResult): boolean => r.kind === 'licence-back' || r.kind === 'licence-front';
 
 /** What the reader filled in, by form field. */
 function readFields(result: ScanResult): Partial<DocumentFormValues> {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { TextScan } from '../../engine/readDocument.ts';
-import { pagePlainText } from '../../lib/text/pageText.ts';
+import { pagePlainText, textRows } from '../../lib/text/pageText.ts';
 import { clearAll } from '../scan/scanActions.ts';
 import { downloadText, exportFileName } from './exportDocument.ts';
 import styles from './ReviewForm.module.css';
@@ -9,7 +9,7 @@ import styles from './ReviewForm.module.css';
 export function TextResult({ result }: { result: TextScan }) {
   const [notice, setNotice] = useState('');
   const text = pagePlainText(result.text);
-  const lines = result.text.blocks.flatMap((b) => b.lines);
+  const lines = textRows(result.text);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);

@@ -72,6 +72,7 @@ async function runScan(
       status: 'done',
       stage: null,
       result,
+      previous: s.result,
       imageUrl: URL.createObjectURL(file),
       pageUrl: 'page' in result ? URL.createObjectURL(result.page.image) : null,
       fileName,

@@ -6,7 +6,7 @@
  */
 import type { PageLine, PageText, PageWord } from '../text/pageText.ts';
 import { pageLines, textRows, unionBox } from '../text/pageText.ts';
-import { closest, digitsFrom, squash } from '../text/fuzzy.ts';
+import { closest, digitsFrom, levenshtein, squash } from '../text/fuzzy.ts';
 import {
   type LabelledLine,
   meanConfidence,
@@ -130,7 +130,8 @@ export function parseEktp(page: PageText, pageWidth: number | null): EktpReading
       if (next && !splitAtColon(next)) set('regency', cleanUpper(next.text), next.words);
       return;
     }
-    const split = splitAtColon({ ...line, words }) ?? splitAtLabel(words);
+    const colon = splitAtColon({ ...line, words });
+    const split = colon && rowOf(colon.label) ? colon : splitAtLabel(words);
     const row = split ? rowOf(split.label) : null;
     if (!split || !row) return;
     const value = split.value;
@@ -156,7 +157,7 @@ export function parseEktp(page: PageText, pageWidth: number | null): EktpReading
         break;
       }
       case 'sex': {
-        const blood = /G[O0]L\.?\s*DARAH\s*[:;1]?\s*(AB|A|B|O|0|Q|D|-|–|—|=|~)?/i.exec(raw);
+        const blood = /G[O0]L\.?\s*DARAH\s*[:;1|]?\s*(AB|A|B|O|0|Q|D|-|–|—|=|~)?/i.exec(raw);
         const sexText = blood ? raw.slice(0, blood.index) : raw;
         const sex = closest(sexText.split(/\s+/)[0] ?? '', ['LAKI-LAKI', 'PEREMPUAN']);
         set('sex', sex === 'PEREMPUAN' ? 'F' : sex ? 'M' : '', value);
@@ -181,7 +182,9 @@ export function parseEktp(page: PageText, pageWidth: number | null): EktpReading
         set('maritalStatus', closest(raw, MARITAL_STATUSES) ?? cleanUpper(raw), value);
         break;
       case 'nationality':
-        if (closest(raw.split(/\s+/)[0] ?? '', ['WNI'], 0.34)) set('nationality', 'IDN', value.slice(0, 1));
+        // WNA (a foreign citizen) is one letter from WNI: only a clear WNI is Indonesian.
+        if (closest(raw.split(/\s+/)[0] ?? '', ['WNI', 'WNA'], 0.34) === 'WNI')
+          set('nationality', 'IDN', value.slice(0, 1));
         break;
       case 'expiry':
         if (closest(raw, ['SEUMUR HIDUP'])) reading.fields.expiryDate = '';
@@ -248,7 +251,8 @@ function rowOf(label: string): Row | null {
   for (const [row, options] of Object.entries(LABELS) as Array<[Row, string[]]>) {
     const match = closest(l, options, 0.3);
     if (!match) continue;
-    const distance = Math.abs(squash(match).length - l.length);
+    // Fewest edits wins ("ALAMA" is Alamat, not Agama).
+    const distance = levenshtein(l, squash(match));
     if (!best || distance < best.distance) best = { row, distance };
   }
   return best?.row ?? null;

@@ -68,14 +68,12 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
     .toUpperCase();
 
   // Header: which jurisdiction, and licence or ID card.
+  // The header first: a holder named VIRGINIA, or a street named WASHINGTON, is no issuer.
+  const header = rows.slice(0, 3).map((r) => r.text);
   const jurisdiction =
-    jurisdictionName(all) ??
-    jurisdictionName(
-      rows
-        .slice(0, 3)
-        .map((r) => closestName(r.text))
-        .join(' '),
-    );
+    jurisdictionName(header.join(' ')) ??
+    jurisdictionName(header.map(closestName).join(' ')) ??
+    jurisdictionName(all);
   if (jurisdiction) {
     reading.fields.state = jurisdiction.code;
     reading.fields.issuingCountry = jurisdiction.country;
@@ -123,7 +121,11 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
   const nameRows: Array<{ index: number; words: PageWord[] }> = [];
   for (let index = Math.max(expiryRow, 0) + 1; index < birthRow && nameRows.length < 2; index++) {
     const value = valueWords(rows[index]!);
-    if (!value.length || value.some((w) => /\d/.test(w.text))) {
+    // A name has no digits, except a generational suffix at its end (JONES 3RD).
+    const digits = value.filter((w) => /\d/.test(w.text));
+    const suffix =
+      digits.length === 1 && digits[0] === value.at(-1) && /^\d(ST|ND|RD|TH)$/i.test(digits[0]!.text);
+    if (!value.length || (digits.length && !suffix)) {
       if (nameRows.length) break;
       continue;
     }

@@ -26,9 +26,11 @@ export interface PageText {
 
 export const pageLines = (page: PageText): PageLine[] => page.blocks.flatMap((b) => b.lines);
 
-/** The page as plain text: a blank line between blocks, one line per line. */
+/** The page as plain text, one visual row per line (a label and its value on one line). */
 export const pagePlainText = (page: PageText): string =>
-  page.blocks.map((b) => b.lines.map((l) => l.text).join('\n')).join('\n\n');
+  textRows(page)
+    .map((r) => r.text)
+    .join('\n');
 
 /** The box around several boxes. */
 export function unionBox(boxes: readonly Box[]): Box | null {
@@ -80,3 +82,26 @@ export function textRows(page: PageText): PageLine[] {
 }
 
 const centre = (w: PageWord): number => w.box.y + w.box.height / 2;
+
+/**
+ * Boxes of a page read turned half a turn may come back in the unturned image's coordinates (words
+ * then run right to left within their lines): turns them into the read frame. A no-op otherwise.
+ */
+export function uprightBoxes(page: PageText, width: number, height: number): PageText {
+  const lines = pageLines(page).filter((l) => l.words.length > 1);
+  const backwards = lines.filter((l) => l.words[1]!.box.x < l.words[0]!.box.x).length;
+  if (backwards * 2 <= lines.length) return page;
+  const turn = (w: PageWord): PageWord => ({
+    ...w,
+    box: {
+      x: width - w.box.x - w.box.width,
+      y: height - w.box.y - w.box.height,
+      width: w.box.width,
+      height: w.box.height,
+    },
+  });
+  return {
+    ...page,
+    blocks: page.blocks.map((b) => ({ lines: b.lines.map((l) => ({ ...l, words: l.words.map(turn) })) })),
+  };
+}
