@@ -65,6 +65,17 @@ export async function generateKindFixtures(dir = FIXTURE_DIR): Promise<KindIndex
     file: write('licence-back-photo.jpg', backPhoto.jpeg),
     fields: licence.truth,
   };
+  // The front photographed on its side (a generator of its own, so the fixtures below stay the same).
+  const sideways = createRng(606);
+  const frontPhoto = await photograph(
+    renderLicenceFront(licence.truth, sideways, { dpi: 330, labels: 'worded' }),
+    sideways,
+    { ...PHOTO, rotation: 270 },
+  );
+  index['licence-front-photo'] = {
+    file: write('licence-front-photo.jpg', frontPhoto.jpeg),
+    fields: licence.truth,
+  };
   for (const labels of ['worded', 'numbered'] as const) {
     const front = renderLicenceFront(licence.truth, rng, { labels });
     index[`licence-front-${labels}`] = {

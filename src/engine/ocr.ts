@@ -25,7 +25,7 @@ function end(current: Engine): void {
 }
 
 /** 'line': one MRZ line per image (raw line, MRZ alphabet); 'page': a whole card with its layout. */
-export type OcrMode = 'line' | 'page';
+export type OcrMode = 'line' | 'page' | 'span';
 type EngineKey = `${OcrMode}:${LanguageId}`;
 
 const engines = new Map<EngineKey, Promise<Engine>>();
@@ -75,6 +75,11 @@ async function start(key: EngineKey): Promise<Engine> {
   } catch (error) {
     void creating.then((w) => w.terminate()).catch(() => undefined);
     throw error instanceof ReaderError ? error : new ReaderError('asset-load-failed');
+  }
+  if (mode === 'span') {
+    // One short run of text per call (a small label), normalised on its own height.
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '300' });
+    return { worker, jobs: 0, inFlight: 0, retired: false, ended: false };
   }
   if (mode === 'page') {
     await worker.setParameters({
@@ -148,21 +153,36 @@ export async function recogniseLine(
   });
 }
 
-/**
- * Reads a whole document image into lines and words with their boxes and confidences. `upsideDown`
- * turns the image half a turn first (tesseract rotates it; the boxes are in the turned image).
- */
+/** Reads a whole document image into lines and words with their boxes and confidences. */
 export async function recognisePage(
   image: Blob,
   language: LanguageId,
-  options: { signal?: AbortSignal | undefined; upsideDown?: boolean } = {},
+  options: { signal?: AbortSignal | undefined } = {},
 ): Promise<PageText> {
   return withEngine(`page:${language}`, options.signal, async (worker) => {
-    const { data } = await worker.recognize(image, options.upsideDown ? { rotateRadians: Math.PI } : {}, {
-      text: true,
-      blocks: true,
-    });
+    const { data } = await worker.recognize(image, {}, { text: true, blocks: true });
     return toPageText(data as unknown as PageData);
+  });
+}
+
+/**
+ * Reads small runs of text inside a page image again, each on its own: tesseract normalises a line
+ * by its tallest text, so small labels beside large values come out as lower-case look-alikes
+ * (DOB as "pos"). Returns the text of each rectangle.
+ */
+export async function recogniseSpans(
+  image: Blob,
+  language: LanguageId,
+  rectangles: Array<{ left: number; top: number; width: number; height: number }>,
+  signal?: AbortSignal,
+): Promise<string[]> {
+  return withEngine(`span:${language}`, signal, async (worker) => {
+    const out: string[] = [];
+    for (const rectangle of rectangles) {
+      const { data } = await worker.recognize(image, { rectangle }, { text: true });
+      out.push(data.text.replace(/\s+/g, ' ').trim());
+    }
+    return out;
   });
 }
 

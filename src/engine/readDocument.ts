@@ -2,7 +2,13 @@ import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAam
 import { ektpLabelCount, parseEktp } from '../lib/ektp/parseEktp.ts';
 import { licenceFrontScore, parseLicenceFront } from '../lib/licence/parseLicenceFront.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
-import { uprightBoxes, type PageText } from '../lib/text/pageText.ts';
+import {
+  levelledPage,
+  smallSpans,
+  withWordTexts,
+  type PageText,
+  type PageWord,
+} from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
 import type {
@@ -18,7 +24,7 @@ import type { LanguageId } from './assets.generated.ts';
 import { qualityHints } from '../lib/quality/qualityHints.ts';
 import { ReaderError } from './errors.ts';
 import { decodeFailure, inspectFile } from './intake.ts';
-import { recogniseLine, recognisePage, warmUpOcr } from './ocr.ts';
+import { recogniseLine, recognisePage, recogniseSpans, warmUpOcr } from './ocr.ts';
 import { preprocessWorker } from './preprocess.ts';
 
 export type Stage = 'starting' | 'locating' | 'reading' | 'checking';
@@ -52,7 +58,7 @@ export interface PageInfo {
   width: number;
   height: number;
   straightened: boolean;
-  /** Turned half a turn before reading (the boxes are in the turned image). */
+  /** The card was upside down: `image` is the turned page, and the boxes are in it. */
   upsideDown: boolean;
 }
 
@@ -232,10 +238,18 @@ async function readPage(
   let page = found;
   options.onStage?.('reading');
   let t = performance.now();
-  const read = async (upsideDown: boolean) => {
-    const read = await recognisePage(page.image, language, { signal: options.signal, upsideDown });
-    const text = upsideDown ? uprightBoxes(read, page.width, page.height) : read;
-    return { text, upsideDown, kind: kindOf(text) };
+  // A card upside down is turned by the worker (not by tesseract: its boxes must be in the image shown).
+  // A card on its side (no outline to straighten it by) reads fine but with its boxes standing up:
+  // they are laid level and the image turned to match.
+  const read = async (upsideDown: boolean, from: PageImage = page) => {
+    const image = upsideDown ? await preprocessWorker.turnPage(from.image, 2, options.signal) : from.image;
+    const raw = await recognisePage(image, language, { signal: options.signal });
+    const { text, turns } = levelledPage(raw, from.width, from.height);
+    const shown = turns ? await preprocessWorker.turnPage(image, turns, options.signal) : image;
+    const size = turns
+      ? { width: from.height, height: from.width }
+      : { width: from.width, height: from.height };
+    return { text, upsideDown, image: shown, size, kind: kindOf(text) };
   };
   let best = await read(false);
   timings.ocr = Math.round(performance.now() - t);
@@ -244,13 +258,12 @@ async function readPage(
     const frame = await preprocessWorker.pageOf('frame', options.signal);
     if (frame) {
       t = performance.now();
-      const text = await recognisePage(frame.image, language, { signal: options.signal });
+      const whole = await read(false, frame);
       timings['ocr-frame'] = Math.round(performance.now() - t);
-      const kind = kindOf(text);
       // In any-text mode the reading with more confident words wins.
-      if (kind || (options.mode === 'text' && textWeight(text) > textWeight(best.text))) {
+      if (whole.kind || (options.mode === 'text' && textWeight(whole.text) > textWeight(best.text))) {
         page = frame;
-        best = { text, upsideDown: false, kind };
+        best = whole;
       }
     }
   }
@@ -264,12 +277,20 @@ async function readPage(
     )
       best = turned;
   }
+  if (options.mode === 'text') {
+    t = performance.now();
+    best = {
+      ...best,
+      text: await rereadSmallText(best.text, best.image, best.size, language, options.signal),
+    };
+    timings['ocr-labels'] = Math.round(performance.now() - t);
+  }
   options.onStage?.('checking');
   void preprocessWorker.release().catch(() => undefined);
   const pageInfo: PageInfo = {
-    image: page.image,
-    width: page.width,
-    height: page.height,
+    image: best.image,
+    width: best.size.width,
+    height: best.size.height,
     straightened: page.straightened,
     upsideDown: best.upsideDown,
   };
@@ -289,6 +310,46 @@ async function readPage(
       ? parseEktp(best.text, page.straightened ? page.width : null)
       : parseLicenceFront(best.text);
   return { ...base, kind: best.kind, printed, page: pageInfo, text: best.text };
+}
+
+/** At most this many small runs are read again (a card has a dozen labels). */
+const MAX_SPANS = 40;
+
+/**
+ * Any-text mode: small labels beside large values are read again on their own (tesseract reads
+ * them as lower-case look-alikes when they share a line with big text: DOB as "pos").
+ */
+async function rereadSmallText(
+  text: PageText,
+  image: Blob,
+  size: { width: number; height: number },
+  language: LanguageId,
+  signal: AbortSignal | undefined,
+): Promise<PageText> {
+  const spans = smallSpans(text)
+    .filter((s) => s.box.height >= 8)
+    .slice(0, MAX_SPANS);
+  if (!spans.length) return text;
+  const rectangles = spans.map(({ box }) => {
+    const pad = Math.round(box.height * 0.35);
+    const left = Math.max(0, Math.round(box.x - pad));
+    const top = Math.max(0, Math.round(box.y - pad));
+    return {
+      left,
+      top,
+      width: Math.min(size.width - left, Math.round(box.width + pad * 2)),
+      height: Math.min(size.height - top, Math.round(box.height + pad * 2)),
+    };
+  });
+  const read = await recogniseSpans(image, language, rectangles, signal);
+  const texts = new Map<PageWord, string>();
+  spans.forEach((span, i) => {
+    const parts = (read[i] ?? '').split(' ').filter(Boolean);
+    if (!parts.length) return;
+    if (parts.length === span.words.length) span.words.forEach((w, j) => texts.set(w, parts[j]!));
+    else span.words.forEach((w, j) => texts.set(w, j === 0 ? parts.join(' ') : ''));
+  });
+  return withWordTexts(text, texts);
 }
 
 const textWeight = (text: PageText): number =>

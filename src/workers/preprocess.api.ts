@@ -100,6 +100,8 @@ export interface PreprocessApi {
    * when no outline was found), or the whole frame ('frame': the outline held no known text).
    */
   pageOf(which: 'document' | 'frame'): Promise<PageImage | null>;
+  /** A page image turned clockwise by quarter turns (a card upside down or on its side), as a new PNG. */
+  turnPage(image: Blob, quarterTurns: 1 | 2 | 3): Promise<Blob>;
   /** A PDF417 symbol in the last analysed image (its "MRZ" would not read: it may be a barcode's rows). */
   findBarcode(): Promise<BarcodeFound | null>;
   /** The last analysed MRZ again, another way: upside down, or binarised by the worker. */

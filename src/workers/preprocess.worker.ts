@@ -263,6 +263,24 @@ const api: PreprocessApi = {
     }
   },
 
+  async turnPage(image: Blob, quarterTurns: 1 | 2 | 3): Promise<Blob> {
+    const bitmap = await createImageBitmap(image);
+    try {
+      const sideways = quarterTurns !== 2;
+      const width = sideways ? bitmap.height : bitmap.width;
+      const height = sideways ? bitmap.width : bitmap.height;
+      const canvas = new OffscreenCanvas(width, height);
+      const context = canvas.getContext('2d');
+      if (!context) throw new WorkerError('decode-failed', 'No 2D canvas in this worker');
+      context.translate(width / 2, height / 2);
+      context.rotate((quarterTurns * Math.PI) / 2);
+      context.drawImage(bitmap, -bitmap.width / 2, -bitmap.height / 2);
+      return await canvas.convertToBlob({ type: 'image/png' });
+    } finally {
+      bitmap.close();
+    }
+  },
+
   async findBarcode() {
     const c = requireCv();
     return lastImage ? lookForBarcode(c, lastImage) : null;

@@ -40,7 +40,6 @@ export function DocumentPreview() {
         <img
           src={page ? pageUrl! : imageUrl}
           alt={page ? 'The document as straightened for reading' : 'The document image being reviewed'}
-          style={page?.upsideDown ? { transform: 'rotate(180deg)' } : undefined}
         />
         {quad || box ? (
           <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">

@@ -8,18 +8,14 @@ const PAD = 0.25;
 
 /**
  * The part of the document a value was read from, cut out of the straightened page with CSS (no
- * canvas, no copy of the pixels). A page read upside down has its boxes in the turned image.
+ * canvas, no copy of the pixels).
  */
 export function FieldCrop({ url, box, page }: { url: string; box: Box; page: PageInfo }) {
   const pad = box.height * PAD;
-  let x = box.x - pad;
-  let y = box.y - pad;
+  const x = box.x - pad;
+  const y = box.y - pad;
   const w = box.width + pad * 2;
   const h = box.height + pad * 2;
-  if (page.upsideDown) {
-    x = page.width - x - w;
-    y = page.height - y - h;
-  }
   const scale = CROP_HEIGHT / h;
   return (
     <div
@@ -32,7 +28,6 @@ export function FieldCrop({ url, box, page }: { url: string; box: Box; page: Pag
         backgroundImage: `url("${url}")`,
         backgroundSize: `${Math.round(page.width * scale)}px ${Math.round(page.height * scale)}px`,
         backgroundPosition: `${Math.round(-x * scale)}px ${Math.round(-y * scale)}px`,
-        transform: page.upsideDown ? 'rotate(180deg)' : undefined,
       }}
     />
   );

@@ -157,6 +157,16 @@ describe('parseEktp', () => {
     expect(split.boxes.nik).toEqual({ x: 90, y: 64, width: 170, height: 20 });
   });
 
+  it('drops a digit the colon before the NIK was read as', () => {
+    const read = parseEktp(ektpPage(withRow('NIK', ['NIK', '13273025708900012'])), CARD_WIDTH);
+    expect(read.fields.nik).toBe('3273025708900012');
+    expect(read.problems).toEqual([]);
+    // Both 16-digit runs are NIKs on their own: the digits stay as read, and the length is flagged.
+    const ambiguous = parseEktp(ektpPage(withRow('NIK', ['NIK', '11111111111111111'])), CARD_WIDTH);
+    expect(ambiguous.fields.nik).toBe('11111111111111111');
+    expect(ambiguous.problems).toContainEqual({ field: 'nik', code: 'length' });
+  });
+
   it('reads rows whose colon was read as 1 or |, or lost', () => {
     // Every row but the sex row, whose second colon ("Gol. Darah :") is not read as | or lost here.
     const page = ektpPage(

@@ -138,8 +138,7 @@ export function parseEktp(page: PageText, pageWidth: number | null): EktpReading
     const raw = wordsText(value);
     switch (row) {
       case 'nik': {
-        const digits = digitsFrom(raw.replace(/\s+/g, ''));
-        set('nik', digits, value);
+        set('nik', nikDigits(digitsFrom(raw.replace(/\s+/g, ''))), value);
         break;
       }
       case 'name':
@@ -242,6 +241,21 @@ function splitAtLabel(words: PageWord[]): LabelledLine | null {
     return value.length ? { line: { text: '', confidence: 0, words }, label, value } : null;
   }
   return null;
+}
+
+/**
+ * A NIK read with extra digits (the colon before it read as "1", a speck as a digit): the one
+ * 16-digit run that is a NIK on its own (a province code, a birth date). When none or several
+ * are, the digits stay as read, and the length is flagged.
+ */
+function nikDigits(digits: string): string {
+  if (digits.length <= 16) return digits;
+  const valid: string[] = [];
+  for (let start = 0; start + 16 <= digits.length; start++) {
+    const candidate = digits.slice(start, start + 16);
+    if (checkNik(candidate, { dateOfBirth: '', sex: '' }).length === 0) valid.push(candidate);
+  }
+  return valid.length === 1 ? valid[0]! : digits;
 }
 
 function rowOf(label: string): Row | null {

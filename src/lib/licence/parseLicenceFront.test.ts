@@ -214,12 +214,23 @@ describe('parseLicenceFront', () => {
 });
 
 describe('licenceFrontScore', () => {
-  it('scores the header, the state, the dates and the height', () => {
-    expect(licenceFrontScore(licencePage(NUMBERED))).toBe(5);
+  it('scores the header, the state, the dates, the height, the labels and a US address', () => {
+    expect(licenceFrontScore(licencePage(NUMBERED))).toBe(7);
     expect(licenceFrontScore(licencePage([[['', 'VIRGINIA DRIVER LICENSE']]]))).toBe(3);
     expect(licenceFrontScore(licencePage([[['', 'IDENTIFICATION CARD']]]))).toBe(2);
     expect(licenceFrontScore(licencePage([[['EXP', '12/10/2024']], [['DOB', '06/06/1986']]]))).toBe(1);
     expect(licenceFrontScore(licencePage([[['HGT', `5'-08"`]]]))).toBe(1);
+    // The header cut off: labels, dates, height and address still tell.
+    const headless = licencePage([
+      [['3 DOB', '06/06/1986']],
+      [['4b EXP', '12/10/2024']],
+      [['', 'RICHMOND, VA 23269']],
+      [
+        ['15 SEX', 'M'],
+        ['16 HGT', `5'-08"`],
+      ],
+    ]);
+    expect(licenceFrontScore(headless)).toBe(4);
   });
 
   it('is 0 for an e-KTP', () => {

@@ -49,6 +49,11 @@ export function licenceFrontScore(page: PageText): number {
   if (jurisdictionName(text)) score += 1;
   if ((text.match(new RegExp(DATE.source, 'g')) ?? []).length >= 2) score += 1;
   if (HEIGHT.test(text)) score += 1;
+  // The header may be cut off or unreadable: the small labels and a US address also tell.
+  const squashed = squash(text);
+  if (['DOB', 'EXP', 'ISS', 'SEX', 'HGT', 'EYES', 'CLASS'].filter((l) => squashed.includes(l)).length >= 3)
+    score += 1;
+  if (/,\s*[A-Z]{2}\s+\d{5}\b/.test(text)) score += 1;
   return score;
 }
 
@@ -78,8 +83,7 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
     reading.fields.state = jurisdiction.code;
     reading.fields.issuingCountry = jurisdiction.country;
   }
-  reading.fields.documentType =
-    /IDENTIFICATION|\bID\s+CARD/.test(all) && !/DRIVER/.test(all) ? 'id_card' : 'driver_license';
+  const idHeader = /IDENTIFICATION|\bID\s+CARD/.test(all) && !/DRIVER/.test(all);
 
   // Dates, in reading order, with the label word before each.
   const dates: Array<{ row: number; iso: string; label: string; words: PageWord[] }> = [];
@@ -140,7 +144,8 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
   const addressRows: PageWord[][] = [];
   for (let index = after + 1; index < birthRow; index++) {
     const value = valueWords(rows[index]!);
-    if (value.length) addressRows.push(value);
+    // Specks from the portrait or signature are no address line.
+    if (wordsText(value).replace(/[^A-Za-z0-9]/g, '').length >= 3) addressRows.push(value);
   }
   if (addressRows.length) {
     const text = addressRows.map((words) => wordsText(words).replace(/,$/, '')).join(', ');
@@ -174,6 +179,9 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
     );
     if (eyes) set('eyes', eyes.text.toUpperCase(), [eyes]);
   }
+  // Licence or ID card by the header; without one, an ID card has no licence class.
+  const headerSays = /DRIVER|LICEN[CS]E/.test(all) ? 'driver_license' : idHeader ? 'id_card' : null;
+  reading.fields.documentType = headerSays ?? (reading.fields.class ? 'driver_license' : 'id_card');
   return reading;
 }
 
@@ -182,10 +190,14 @@ function closestName(text: string): string {
   return closest(text, JURISDICTION_NAMES, 0.2) ?? text;
 }
 
-/** A licence number: 5-15 letters and digits with at least 4 digits, not a date or a ZIP code. */
+/**
+ * A licence number: 6-17 letters and digits, not a date; at least 4 digits, or 2 in a long one
+ * (Washington's WDL2Y5ABOGTA).
+ */
 function isDocumentNumber(text: string): boolean {
   const t = text.replace(/[^A-Za-z0-9-]/g, '');
-  return /^[A-Z0-9-]{6,17}$/i.test(t) && (t.match(/\d/g) ?? []).length >= 4 && !DATE.test(text);
+  const digits = (t.match(/\d/g) ?? []).length;
+  return /^[A-Z0-9-]{6,17}$/i.test(t) && (digits >= 4 || (digits >= 2 && t.length >= 10)) && !DATE.test(text);
 }
 
 const cleanNumber = (text: string): string => text.replace(/[^A-Za-z0-9-]/g, '').toUpperCase();
@@ -207,6 +219,9 @@ function labelBefore(words: readonly PageWord[], i: number): string {
 function valueWords(row: PageLine): PageWord[] {
   const tallest = Math.max(...row.words.map((w) => w.box.height));
   let start = 0;
-  while (start < row.words.length - 1 && row.words[start]!.box.height < tallest * 0.72) start++;
+  // AAMVA's field numbers (8, 4d…) are digits, as tall as small capitals: a looser bound for them.
+  const isLabel = (w: PageWord): boolean =>
+    w.box.height < tallest * (/^\d{1,2}[a-d]?$/i.test(w.text) ? 0.85 : 0.72);
+  while (start < row.words.length - 1 && isLabel(row.words[start]!)) start++;
   return row.words.slice(start).filter((w) => /[A-Za-z0-9]/.test(w.text));
 }

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   pageLines,
   pagePlainText,
+  levelledPage,
   textRows,
-  uprightBoxes,
   unionBox,
   type PageLine,
   type PageText,
@@ -127,26 +127,38 @@ describe('textRows', () => {
   });
 });
 
-describe('uprightBoxes', () => {
-  const word = (text: string, x: number, y: number) => ({
+describe('levelledPage', () => {
+  const word = (text: string, x: number, y: number, width: number, height: number) => ({
     text,
     confidence: 0.9,
-    box: { x, y, width: 40, height: 20 },
+    box: { x, y, width, height },
   });
-  const line = (...words: ReturnType<typeof word>[]) => ({ text: '', confidence: 0.9, words });
-
-  it('turns boxes given in the unturned frame (words running right to left)', () => {
-    const mirrored = {
-      confidence: 0.9,
-      blocks: [{ lines: [line(word('LN', 900, 580), word('DOE', 800, 580))] }],
-    };
-    const [first, second] = uprightBoxes(mirrored, 1000, 600).blocks[0]!.lines[0]!.words;
-    expect(first!.box).toEqual({ x: 60, y: 0, width: 40, height: 20 });
-    expect(second!.box.x).toBe(160);
+  const pageOf = (...lines: ReturnType<typeof word>[][]): PageText => ({
+    confidence: 0.9,
+    blocks: [{ lines: lines.map((words) => ({ text: '', confidence: 0.9, words })) }],
   });
 
-  it('leaves boxes already in reading order alone', () => {
-    const upright = { confidence: 0.9, blocks: [{ lines: [line(word('LN', 60, 0), word('DOE', 160, 0))] }] };
-    expect(uprightBoxes(upright, 1000, 600)).toBe(upright);
+  it('leaves lines that run across alone', () => {
+    const across = pageOf([word('LN', 10, 10, 30, 20), word('DOE', 50, 10, 40, 20)]);
+    expect(levelledPage(across, 1000, 600)).toEqual({ text: across, turns: 0 });
+  });
+
+  it('lays lines that run down level, and says to turn the image back a quarter', () => {
+    // On a 600×1000 image turned a quarter clockwise, "LN DOE" runs down at x 560.
+    const down = pageOf([word('LN', 560, 10, 20, 30), word('DOE', 560, 50, 20, 40)]);
+    const { text, turns } = levelledPage(down, 600, 1000);
+    expect(turns).toBe(3);
+    const [ln, doe] = text.blocks[0]!.lines[0]!.words;
+    expect(ln!.box).toEqual({ x: 10, y: 20, width: 30, height: 20 });
+    expect(doe!.box).toEqual({ x: 50, y: 20, width: 40, height: 20 });
+  });
+
+  it('lays lines that run up level, a quarter turn clockwise', () => {
+    const up = pageOf([word('LN', 20, 960, 20, 30), word('DOE', 20, 910, 20, 40)]);
+    const { text, turns } = levelledPage(up, 600, 1000);
+    expect(turns).toBe(1);
+    const [ln, doe] = text.blocks[0]!.lines[0]!.words;
+    expect(ln!.box.x).toBeLessThan(doe!.box.x);
+    expect(ln!.box).toEqual({ x: 10, y: 20, width: 30, height: 20 });
   });
 });

@@ -84,24 +84,84 @@ export function textRows(page: PageText): PageLine[] {
 const centre = (w: PageWord): number => w.box.y + w.box.height / 2;
 
 /**
- * Boxes of a page read turned half a turn may come back in the unturned image's coordinates (words
- * then run right to left within their lines): turns them into the read frame. A no-op otherwise.
+ * A page whose lines run down or up (a card photographed on its side, with no outline to straighten
+ * it by: tesseract reads the lines, but their boxes stand in the image as it is). Returns the page
+ * with its boxes turned so lines run left to right, and the clockwise quarter turns (1 or 3) the
+ * image needs to match them; 0 and the page itself when lines already run across.
  */
-export function uprightBoxes(page: PageText, width: number, height: number): PageText {
-  const lines = pageLines(page).filter((l) => l.words.length > 1);
-  const backwards = lines.filter((l) => l.words[1]!.box.x < l.words[0]!.box.x).length;
-  if (backwards * 2 <= lines.length) return page;
-  const turn = (w: PageWord): PageWord => ({
-    ...w,
-    box: {
-      x: width - w.box.x - w.box.width,
-      y: height - w.box.y - w.box.height,
-      width: w.box.width,
-      height: w.box.height,
+export function levelledPage(
+  page: PageText,
+  width: number,
+  height: number,
+): { text: PageText; turns: 0 | 1 | 3 } {
+  let down = 0;
+  let up = 0;
+  let across = 0;
+  for (const line of pageLines(page)) {
+    if (line.words.length < 2) continue;
+    const first = line.words[0]!.box;
+    const last = line.words.at(-1)!.box;
+    const dx = last.x - first.x;
+    const dy = last.y - first.y;
+    if (Math.abs(dy) <= Math.abs(dx)) across++;
+    else if (dy > 0) down++;
+    else up++;
+  }
+  if (across >= down + up) return { text: page, turns: 0 };
+  // Lines running down: the content is a quarter turn clockwise; a turn back (three clockwise) levels it.
+  const turns = down >= up ? 3 : 1;
+  const turn = (b: Box): Box =>
+    turns === 3
+      ? { x: b.y, y: width - b.x - b.width, width: b.height, height: b.width }
+      : { x: height - b.y - b.height, y: b.x, width: b.height, height: b.width };
+  return {
+    turns,
+    text: {
+      ...page,
+      blocks: page.blocks.map((b) => ({
+        lines: b.lines.map((l) => ({ ...l, words: l.words.map((w) => ({ ...w, box: turn(w.box) })) })),
+      })),
     },
-  });
+  };
+}
+
+/** A run of small words in a row with big ones (a label beside its value), to be read again alone. */
+export interface SmallSpan {
+  words: PageWord[];
+  box: Box;
+}
+
+/** Rows' runs of words under 72 % of the row's tallest word's height. */
+export function smallSpans(page: PageText): SmallSpan[] {
+  const spans: SmallSpan[] = [];
+  for (const row of textRows(page)) {
+    const tallest = Math.max(...row.words.map((w) => w.box.height));
+    let run: PageWord[] = [];
+    const flush = (): void => {
+      const box = unionBox(run.map((w) => w.box));
+      if (box && run.length) spans.push({ words: run, box });
+      run = [];
+    };
+    for (const word of row.words) {
+      if (word.box.height < tallest * 0.72) run.push(word);
+      else flush();
+    }
+    flush();
+  }
+  return spans;
+}
+
+/** The page with the given words' text replaced (by identity), e.g. after reading them again. */
+export function withWordTexts(page: PageText, texts: Map<PageWord, string>): PageText {
   return {
     ...page,
-    blocks: page.blocks.map((b) => ({ lines: b.lines.map((l) => ({ ...l, words: l.words.map(turn) })) })),
+    blocks: page.blocks.map((b) => ({
+      lines: b.lines.map((l) => {
+        const words = l.words
+          .map((w) => (texts.has(w) ? { ...w, text: texts.get(w)! } : w))
+          .filter((w) => w.text !== '');
+        return { ...l, words, text: words.map((w) => w.text).join(' ') };
+      }),
+    })),
   };
 }
