@@ -128,8 +128,9 @@ async function rereadSmallText(
   language: LanguageId,
   signal: AbortSignal | undefined,
 ): Promise<PageText> {
+  // A lone colon or digit is too narrow for tesseract to read on its own: it stays as read.
   const spans = smallSpans(text)
-    .filter((s) => s.box.height >= 8)
+    .filter((s) => s.box.height >= 8 && s.box.width >= s.box.height)
     .slice(0, MAX_SPANS);
   if (!spans.length) return text;
   const rectangles = spans.map(({ box }) => {

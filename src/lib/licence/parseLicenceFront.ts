@@ -108,17 +108,22 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
   const birthRow = birth?.row ?? rows.length;
   const expiryRow = expiry?.row ?? -1;
 
-  // Licence number (and class, on the same row on most designs): before the dates' block.
+  // Licence number: the first one before the dates' block.
   for (let index = 0; index < rows.length && index <= firstDateRow; index++) {
     const words = rows[index]!.words;
     const at = words.findIndex((w) => isDocumentNumber(w.text));
     if (at < 0) continue;
     set('documentNumber', cleanNumber(words[at]!.text), [words[at]!]);
-    const classAt = words.findIndex((w, i) => i > at && closest(w.text, ['CLASS'], 0.4));
-    const value = classAt >= 0 ? words[classAt + 1] : undefined;
-    if (value && /^[A-Z0-9€]{1,3}$/i.test(value.text))
-      set('class', value.text.replace('€', 'C').toUpperCase(), [value]);
     break;
+  }
+  // Class: the value after a CLASS label (beside the number on most designs, a row of its own on some).
+  for (const row of rows.slice(0, firstDateRow + 1)) {
+    const classAt = row.words.findIndex((w) => closest(w.text, ['CLASS'], 0.4));
+    const value = classAt >= 0 ? row.words[classAt + 1] : undefined;
+    if (value && /^[A-Z0-9€]{1,3}$/i.test(value.text)) {
+      set('class', value.text.replace('€', 'C').toUpperCase(), [value]);
+      break;
+    }
   }
 
   // Names: the rows of letters after the expiry (or number) row, before the address.

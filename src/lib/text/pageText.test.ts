@@ -101,10 +101,10 @@ describe('textRows', () => {
   });
 
   it('keeps the rows of a slightly tilted card apart by comparing the ends that meet', () => {
-    // Each row falls 8 px per 300 px; rows are 20 px apart, so a row's right end is level with
+    // Each row falls 8 px per 120 px; rows are 20 px apart, so a row's right end is level with
     // the next row's left end.
     const rowOf = (name: string, top: number): PageLine[] =>
-      [0, 300, 600].map((x, i) => line(word(`${name}${i}`, x, top + i * 8)));
+      [0, 120, 240].map((x, i) => line(word(`${name}${i}`, x, top + i * 8)));
     const [a0, a1, a2] = rowOf('A', 0);
     const [b0, b1, b2] = rowOf('B', 20);
     const rows = textRows(page([a0!, b0!], [a1!, b1!], [a2!, b2!]));
@@ -124,6 +124,16 @@ describe('textRows', () => {
       ),
     );
     expect(texts(rows)).toEqual(['Nama / SITI RAHAYU', 'ISLAM']);
+  });
+
+  it('keeps a caption far beside the rows (under a portrait) on a row of its own', () => {
+    const rows = textRows(
+      page(
+        [line(word('Agama', 0, 0)), line(word(':', 200, 0), word('ISLAM', 220, 0))],
+        [line(word('BANDUNG', 800, 2))],
+      ),
+    );
+    expect(texts(rows)).toEqual(['Agama : ISLAM', 'BANDUNG']);
   });
 });
 

@@ -45,27 +45,33 @@ export function unionBox(boxes: readonly Box[]): Box | null {
 /**
  * The page's lines regrouped into rows across blocks (tesseract's layout analysis puts a card's
  * label column and value column in different blocks): a line continues a row when it starts to the
- * right of the row's end at about the same height there. Comparing the ends that meet, not whole
+ * right of the row's end, not too far, at about the same height there. Comparing the ends that meet, not whole
  * rows, keeps a slightly tilted card's rows apart; a typical text height, not the tallest word's,
  * keeps one tall speck (a signature stroke) from joining two rows.
  */
 export function textRows(page: PageText): PageLine[] {
-  const lines = pageLines(page)
-    .map((l) => [...l.words].sort((a, b) => a.box.x - b.box.x))
-    .filter((words) => words.length > 0)
-    .sort((a, b) => a[0]!.box.x - b[0]!.box.x);
-  const heights = lines
-    .flat()
-    .map((w) => w.box.height)
+  const heights = pageLines(page)
+    .flatMap((l) => l.words.map((w) => w.box.height))
     .sort((a, b) => a - b);
   const height = heights[Math.floor(heights.length / 2)] ?? 0;
+  // tesseract's own lines are split where they cross such a gap too.
+  const lines = pageLines(page)
+    .flatMap((l) =>
+      splitAtGaps(
+        [...l.words].sort((a, b) => a.box.x - b.box.x),
+        height * MAX_GAP,
+      ),
+    )
+    .sort((a, b) => a[0]!.box.x - b[0]!.box.x);
   const rows: PageWord[][] = [];
   for (const words of lines) {
     const first = words[0]!;
     let best: { row: PageWord[]; distance: number } | null = null;
     for (const row of rows) {
       const last = row.at(-1)!;
-      if (last.box.x + last.box.width > first.box.x + height) continue;
+      const gap = first.box.x - (last.box.x + last.box.width);
+      // Overlapping, or across a gap wider than a table's (a portrait's caption, a header's halves).
+      if (gap < -height || gap > height * MAX_GAP) continue;
       const distance = Math.abs(centre(last) - centre(first));
       if (distance < height * 0.6 && (!best || distance < best.distance)) best = { row, distance };
     }
@@ -82,6 +88,24 @@ export function textRows(page: PageText): PageLine[] {
 }
 
 const centre = (w: PageWord): number => w.box.y + w.box.height / 2;
+
+/** Words in reading order cut into runs wherever the space between two is wider than `gap`. */
+function splitAtGaps(words: PageWord[], gap: number): PageWord[][] {
+  const runs: PageWord[][] = [];
+  for (const word of words) {
+    const run = runs.at(-1);
+    const last = run?.at(-1);
+    if (run && last && word.box.x - (last.box.x + last.box.width) <= gap) run.push(word);
+    else runs.push([word]);
+  }
+  return runs;
+}
+
+/**
+ * The widest gap, in text heights, a row continues across: an e-KTP's short labels sit ~8 heights
+ * from their values; the caption under its portrait, and the halves of a licence header, 13 or more.
+ */
+const MAX_GAP = 11;
 
 /**
  * A page whose lines run down or up (a card photographed on its side, with no outline to straighten
