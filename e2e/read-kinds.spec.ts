@@ -19,6 +19,10 @@ test.describe('documents without an MRZ, told apart by themselves', () => {
       await expect(reader.page.locator('figcaption')).toContainText(
         name.startsWith('licence-back') ? 'barcode' : 'US licence front',
       );
+      // Every field read shows where it came from: the barcode, or the printed text.
+      await expect(
+        reader.page.locator('#field-surname-notes').getByRole('img', { name: /read on the document/ }),
+      ).toBeVisible();
     });
   }
 

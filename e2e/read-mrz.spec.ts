@@ -42,6 +42,18 @@ test.describe('reading an MRZ document from an upload', () => {
     });
   }
 
+  test('a field shows the MRZ characters it was read from and outlines them on the photo', async ({
+    reader,
+    fixtures,
+  }) => {
+    await reader.read(fixtures['photo-rotated-90']!.file);
+    const notes = reader.page.locator('#field-documentNumber-notes');
+    await expect(notes.getByRole('img', { name: /read on the document/ })).toBeVisible();
+    const outlines = await reader.page.locator('figure polygon').count();
+    await reader.field('documentNumber').focus();
+    await expect(reader.page.locator('figure polygon')).toHaveCount(outlines + 1);
+  });
+
   test('EXIF orientation is honoured (the image needs no turning)', async ({ reader, fixtures }) => {
     await reader.read(fixtures['format-jpeg-exif']!.file);
     const caption = reader.page.locator('figcaption');

@@ -84,10 +84,12 @@ async function runSet(
   set: string,
   dir: string,
   cases: Case[],
+  textLanguage: string,
 ): Promise<KindSetSummary> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
+  await page.locator('select[name="textLanguage"]').selectOption(textLanguage);
   const wrong: KindSetSummary['wrong'] = [];
   const perField: Record<string, [number, number]> = {};
   let exact = 0;
@@ -206,7 +208,7 @@ export async function runKindsBench(
   browser: Browser,
   url: string,
   root: string,
-  o: { seed: number; licence: number; ektp: number; text: boolean },
+  o: { seed: number; licence: number; ektp: number; text: boolean; textLanguage?: string },
 ): Promise<KindsSummary> {
   const scene = { width: 4000, height: 3000 };
   const lic = { seed: o.seed + 6000, clean: o.licence, photo: o.licence, scene, side: 'both' as const };
@@ -251,7 +253,7 @@ export async function runKindsBench(
     ['e-KTP clean', ektps.dir, split(E, (c) => c.kind === 'clean')],
     ['e-KTP photo', ektps.dir, split(E, (c) => c.kind === 'photo')],
   ] as const) {
-    if (cases.length) sets.push(await runSet(browser, url, name, dir, cases));
+    if (cases.length) sets.push(await runSet(browser, url, name, dir, cases, o.textLanguage ?? 'eng'));
   }
   let text: TextSummary | undefined;
   if (o.text) {

@@ -5,7 +5,7 @@
  *
  *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
  *                     --hard 60 --lowres 30
- *                     --licence 20 --ektp 20
+ *                     --licence 20 --ektp 20 --text-language eng|ind
  *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text
  *                     --no-build --generate-only --out file.json]
  *
@@ -296,6 +296,7 @@ async function main(): Promise<void> {
         licence: wanted.includes('licence') ? Number(arg('licence', '20')) : 0,
         ektp: wanted.includes('ektp') ? Number(arg('ektp', '20')) : 0,
         text: wanted.includes('text'),
+        textLanguage: arg('text-language', 'eng'),
       });
   } finally {
     clearInterval(sampler);

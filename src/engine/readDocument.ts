@@ -6,6 +6,7 @@ import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.t
 import type {
   AnalyseResult,
   ImageQuality,
+  LineSize,
   LineVariant,
   MrzLineImages,
   Quad,
@@ -35,6 +36,8 @@ interface ScanBase {
 export interface MrzScan extends ScanBase {
   kind: 'mrz';
   reading: MrzReading;
+  /** The MRZ line images that were read, their sizes and their corners in the decoded image. */
+  lines?: { images: Blob[]; quads: Quad[]; sizes: LineSize[] };
 }
 
 /** A US or Canadian licence (or state ID) read from the PDF417 barcode on its back. */
@@ -173,9 +176,16 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   void preprocessWorker.release().catch(() => undefined);
   timings.total = Math.round(performance.now() - started);
   publishTimings(timings);
+  const { quads, sizes } = analysis.mrz;
+  // The line images and where they are, for the review (the first analysis's, when its turn won).
+  const lines =
+    quads && sizes && best.rotation === analysis.mrz.rotation
+      ? { images: analysis.mrz.lines, quads, sizes }
+      : undefined;
   return {
     kind: 'mrz',
     reading: best.reading,
+    ...(lines ? { lines } : {}),
     quality: analysis.quality,
     document: analysis.document,
     rotation: best.rotation,

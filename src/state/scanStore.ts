@@ -23,6 +23,8 @@ export interface ScanState {
   imageUrl: string | null;
   /** Object URL of the straightened page printed fields were read from (their boxes are in it). */
   pageUrl: string | null;
+  /** Object URLs of the MRZ line images that were read. */
+  lineUrls: string[];
   fileName: string | null;
   error: ScanError | null;
   /** Changes with every new result, so the form resets to it exactly once. */
@@ -38,6 +40,7 @@ export const initialScanState: ScanState = {
   previous: null,
   imageUrl: null,
   pageUrl: null,
+  lineUrls: [],
   fileName: null,
   error: null,
   resultId: 0,

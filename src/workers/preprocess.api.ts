@@ -31,11 +31,22 @@ export interface ImageQuality {
   textHeight: number;
 }
 
+export interface LineSize {
+  width: number;
+  height: number;
+  left: number;
+  right: number;
+}
+
 export interface MrzLineImages {
   /** PNG line images, top to bottom as the document reads. */
   lines: Blob[];
   /** The orientation they were taken in, relative to the image as decoded. */
   rotation: Rotation;
+  /** Each line's corners in the decoded image, in reading order (first analysis only). */
+  quads?: Quad[];
+  /** Each line image's size in pixels, and the columns its characters run between. */
+  sizes?: LineSize[];
 }
 
 export interface AnalyseResult {

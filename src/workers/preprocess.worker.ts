@@ -25,9 +25,9 @@ import { decodeImage } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
-import { cropLines, cropsToPng } from './preprocess/lineImages.ts';
+import { cropLines, cropsToPng, inkSpan } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
-import { greyImageData, pageMat, pagePng } from './preprocess/pageImage.ts';
+import { greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
 
 /**
@@ -217,6 +217,20 @@ const api: PreprocessApi = {
       // document is upside down (the engine still tries the other way if the check digits fail).
       const flipped = location.upsideDown;
       const rotation = ((location.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
+      // Where each line is in the decoded image, corners in reading order (for the review's highlight).
+      const asRead = flipped
+        ? [...lines].reverse().map((l) => [l.corners[2], l.corners[3], l.corners[0], l.corners[1]])
+        : lines.map((l) => l.corners);
+      const working =
+        quad && source === documentGrey
+          ? unwarpPoints(c, asRead.flat(), quad, { width: documentGrey.cols, height: documentGrey.rows })
+          : asRead.flat();
+      const lineQuads = asRead.map(
+        (_, i) =>
+          working
+            .slice(i * 4, i * 4 + 4)
+            .map((p) => ({ x: p.x / decoded.scale, y: p.y / decoded.scale })) as Quad,
+      );
       last = { source: source === grey ? source.clone() : scope.release(source), lines, flipped, rotation };
       lastImage = {
         page: quad ? (source === documentGrey ? last.source.clone() : scope.release(documentGrey)) : null,
@@ -232,7 +246,12 @@ const api: PreprocessApi = {
       const textHeight = lines.reduce((sum, l) => sum + l.height, 0) / lines.length;
       return {
         ...base,
-        mrz: { lines: blobs, rotation },
+        mrz: {
+          lines: blobs,
+          rotation,
+          quads: lineQuads,
+          sizes: crops.map((crop) => ({ width: crop.width, height: crop.height, ...inkSpan(crop) })),
+        },
         barcode: null,
         page: null,
         quality: {

@@ -1,6 +1,8 @@
 import type { ScanResult } from '../../engine/readDocument.ts';
 import { FORMAT_LABELS } from '../../lib/mrz/formats.ts';
 import { useFocusedField, useScanStore } from '../../state/scanStore.ts';
+import type { FieldName } from './formSchema.ts';
+import { provenanceOf } from './provenance.ts';
 import styles from './ReviewForm.module.css';
 
 const KIND_LABELS: Record<ScanResult['kind'], string> = {
@@ -28,12 +30,15 @@ export function DocumentPreview() {
   const pageUrl = useScanStore((s) => s.pageUrl);
   const result = useScanStore((s) => s.result);
   const fileName = useScanStore((s) => s.fileName);
+  const lineUrls = useScanStore((s) => s.lineUrls);
   const focused = useFocusedField((s) => s.field);
   if (!imageUrl || !result) return null;
   const page = 'page' in result && pageUrl ? result.page : null;
   const { width, height } = page ?? result.imageSize;
   const quad = page ? null : result.document;
-  const box = page && focused && 'printed' in result ? result.printed.boxes[focused] : undefined;
+  const where = focused ? provenanceOf(result, focused as FieldName, { imageUrl, pageUrl, lineUrls }) : null;
+  const box = page ? where?.pageBox : null;
+  const outline = page ? null : where?.outline;
   return (
     <figure className={styles.preview}>
       <div className={styles.previewFrame}>
@@ -41,9 +46,12 @@ export function DocumentPreview() {
           src={page ? pageUrl! : imageUrl}
           alt={page ? 'The document as straightened for reading' : 'The document image being reviewed'}
         />
-        {quad || box ? (
+        {quad || box || outline ? (
           <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
             {quad ? <polygon points={quad.map((p) => `${p.x},${p.y}`).join(' ')} /> : null}
+            {outline ? (
+              <polygon className={styles.highlight} points={outline.map((p) => `${p.x},${p.y}`).join(' ')} />
+            ) : null}
             {box ? (
               <rect
                 className={styles.highlight}

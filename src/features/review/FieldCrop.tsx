@@ -1,5 +1,4 @@
-import type { PageInfo } from '../../engine/readDocument.ts';
-import type { Box } from '../../lib/text/pageText.ts';
+import type { Crop } from './provenance.ts';
 import styles from './ReviewForm.module.css';
 
 /** Height of a crop on screen, in CSS pixels. */
@@ -7,14 +6,16 @@ const CROP_HEIGHT = 30;
 const PAD = 0.25;
 
 /**
- * The part of the document a value was read from, cut out of the straightened page with CSS (no
- * canvas, no copy of the pixels).
+ * The part of the document a value was read from (the straightened page, an MRZ line image, the
+ * photo around a barcode), cut out with CSS: no canvas, no copy of the pixels.
  */
-export function FieldCrop({ url, box, page }: { url: string; box: Box; page: PageInfo }) {
+export function FieldCrop({ url, box, size }: Crop) {
+  // A little room around the text; less sideways, where the neighbouring characters are.
   const pad = box.height * PAD;
-  const x = box.x - pad;
+  const side = pad / 2;
+  const x = box.x - side;
   const y = box.y - pad;
-  const w = box.width + pad * 2;
+  const w = box.width + side * 2;
   const h = box.height + pad * 2;
   const scale = CROP_HEIGHT / h;
   return (
@@ -23,10 +24,10 @@ export function FieldCrop({ url, box, page }: { url: string; box: Box; page: Pag
       role="img"
       aria-label="Where this value was read on the document"
       style={{
-        width: `${Math.round(w * scale)}px`,
+        width: `min(${Math.round(w * scale)}px, 100%)`,
         height: `${CROP_HEIGHT}px`,
         backgroundImage: `url("${url}")`,
-        backgroundSize: `${Math.round(page.width * scale)}px ${Math.round(page.height * scale)}px`,
+        backgroundSize: `${Math.round(size.width * scale)}px ${Math.round(size.height * scale)}px`,
         backgroundPosition: `${Math.round(-x * scale)}px ${Math.round(-y * scale)}px`,
       }}
     />

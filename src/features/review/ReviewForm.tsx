@@ -41,6 +41,7 @@ import {
   type TextFieldName,
 } from './fieldSpecs.ts';
 import { MrzField } from './MrzField.tsx';
+import { provenanceOf } from './provenance.ts';
 import styles from './ReviewForm.module.css';
 
 /** The editable result: every field with where it came from, how sure we are and whether its check digit holds. */
@@ -48,6 +49,8 @@ export function ReviewForm() {
   const result = useScanStore((s) => s.result);
   const resultId = useScanStore((s) => s.resultId);
   const pageUrl = useScanStore((s) => s.pageUrl);
+  const imageUrl = useScanStore((s) => s.imageUrl);
+  const lineUrls = useScanStore((s) => s.lineUrls);
   const previous = useScanStore((s) => s.previous);
   const reading = result?.kind === 'mrz' ? result.reading : null;
   const layout = layoutOf(result);
@@ -92,7 +95,7 @@ export function ReviewForm() {
       (result && 'printed' in result ? result.printed.confidence[name] : undefined);
     const printedProblems =
       result && 'printed' in result ? result.printed.problems.filter((p) => p.field === name) : [];
-    const box = result && 'printed' in result ? result.printed.boxes[name] : undefined;
+    const crop = provenanceOf(result, name, { imageUrl, pageUrl, lineUrls }).crop;
     const unsure = confidence !== undefined && confidence < LOW_CONFIDENCE;
     const problem = reading?.problems.find((p) => p.field === name);
     // Notes about what the engine read only apply while the value is still what it read.
@@ -165,9 +168,7 @@ export function ReviewForm() {
             Hard to read: compare with the document.
           </p>
         ) : null}
-        {unchanged && box && pageUrl && result && 'page' in result ? (
-          <FieldCrop url={pageUrl} box={box} page={result.page} />
-        ) : null}
+        {unchanged && crop ? <FieldCrop {...crop} /> : null}
         {warnings
           .filter((w) => w.field === name)
           .map((w) => (

@@ -75,6 +75,8 @@ async function runScan(
       previous: s.result,
       imageUrl: URL.createObjectURL(file),
       pageUrl: 'page' in result ? URL.createObjectURL(result.page.image) : null,
+      lineUrls:
+        result.kind === 'mrz' && result.lines ? result.lines.images.map((i) => URL.createObjectURL(i)) : [],
       fileName,
       resultId: s.resultId + 1,
     }));
@@ -98,9 +100,8 @@ async function runScan(
 }
 
 function revokeUrls(): void {
-  const { imageUrl, pageUrl } = useScanStore.getState();
-  if (imageUrl) URL.revokeObjectURL(imageUrl);
-  if (pageUrl) URL.revokeObjectURL(pageUrl);
+  const { imageUrl, pageUrl, lineUrls } = useScanStore.getState();
+  for (const url of [imageUrl, pageUrl, ...lineUrls]) if (url) URL.revokeObjectURL(url);
 }
 
 /** Stops the scan in progress; the current document stays. */

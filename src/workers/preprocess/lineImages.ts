@@ -204,3 +204,21 @@ export function estimateShear(cv: CV, line: Mat): number {
 export function cropsToPng(crops: LineCrop[]): Promise<Blob[]> {
   return Promise.all(crops.map((c) => greyToPng(c.pixels, c.width, c.height)));
 }
+
+/**
+ * Where the characters run in a line image: the first and last columns with ink (dark pixels in a
+ * quarter of the rows or more), for showing which characters a field was read from.
+ */
+export function inkSpan(crop: LineCrop): { left: number; right: number } {
+  const { pixels, width, height } = crop;
+  const inked = (x: number): boolean => {
+    let dark = 0;
+    for (let y = 0; y < height; y++) if (pixels[y * width + x]! < 128) dark++;
+    return dark >= 2 && dark < height * 0.9;
+  };
+  let left = 0;
+  while (left < width - 1 && !inked(left)) left++;
+  let right = width - 1;
+  while (right > left && !inked(right)) right--;
+  return { left, right: right + 1 };
+}

@@ -52,3 +52,42 @@ export function greyImageData(cv: CV, grey: Mat): ImageData {
 
 export const pagePng = (grey: Mat): Promise<Blob> =>
   greyToPng(new Uint8Array(grey.data), grey.cols, grey.rows);
+
+/**
+ * Points of a straightened document (warped from `quad` to a w×h rectangle by warpDocument) back in
+ * the image the quad was found in.
+ */
+export function unwarpPoints(
+  cv: CV,
+  points: ReadonlyArray<{ x: number; y: number }>,
+  quad: ReadonlyArray<{ x: number; y: number }>,
+  size: { width: number; height: number },
+): Array<{ x: number; y: number }> {
+  const scope = new MatScope();
+  try {
+    const { width: w, height: h } = size;
+    const rect = scope.track(cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, w - 1, 0, w - 1, h - 1, 0, h - 1]));
+    const corners = scope.track(
+      cv.matFromArray(
+        4,
+        1,
+        cv.CV_32FC2,
+        quad.flatMap((p) => [p.x, p.y]),
+      ),
+    );
+    const back = scope.track(cv.getPerspectiveTransform(rect, corners));
+    const src = scope.track(
+      cv.matFromArray(
+        points.length,
+        1,
+        cv.CV_32FC2,
+        points.flatMap((p) => [p.x, p.y]),
+      ),
+    );
+    const dst = scope.track(new cv.Mat());
+    cv.perspectiveTransform(src, dst, back);
+    return points.map((_, i) => ({ x: dst.data32F[i * 2]!, y: dst.data32F[i * 2 + 1]! }));
+  } finally {
+    scope.dispose();
+  }
+}
