@@ -25,7 +25,7 @@ function end(current: Engine): void {
 }
 
 /** 'line': one MRZ line per image (raw line, MRZ alphabet); 'page': a whole card with its layout. */
-export type OcrMode = 'line' | 'page' | 'span';
+export type OcrMode = 'line' | 'page';
 type EngineKey = `${OcrMode}:${LanguageId}`;
 
 const engines = new Map<EngineKey, Promise<Engine>>();
@@ -75,11 +75,6 @@ async function start(key: EngineKey): Promise<Engine> {
   } catch (error) {
     void creating.then((w) => w.terminate()).catch(() => undefined);
     throw error instanceof ReaderError ? error : new ReaderError('asset-load-failed');
-  }
-  if (mode === 'span') {
-    // One short run of text per call (a small label), normalised on its own height.
-    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE, user_defined_dpi: '300' });
-    return { worker, jobs: 0, inFlight: 0, retired: false, ended: false };
   }
   if (mode === 'page') {
     await worker.setParameters({
@@ -176,13 +171,20 @@ export async function recogniseSpans(
   rectangles: Array<{ left: number; top: number; width: number; height: number }>,
   signal?: AbortSignal,
 ): Promise<string[]> {
-  return withEngine(`span:${language}`, signal, async (worker) => {
-    const out: string[] = [];
-    for (const rectangle of rectangles) {
-      const { data } = await worker.recognize(image, { rectangle }, { text: true });
-      out.push(data.text.replace(/\s+/g, ' ').trim());
+  // On the page engine (no second worker, no second copy of the language data), one line at a time.
+  const { PSM } = await import('tesseract.js');
+  return withEngine(`page:${language}`, signal, async (worker) => {
+    await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
+    try {
+      const out: string[] = [];
+      for (const rectangle of rectangles) {
+        const { data } = await worker.recognize(image, { rectangle }, { text: true });
+        out.push(data.text.replace(/\s+/g, ' ').trim());
+      }
+      return out;
+    } finally {
+      await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
     }
-    return out;
   });
 }
 

@@ -75,7 +75,6 @@ export interface TextScan extends ScanBase {
 }
 
 export type ScanResult = MrzScan | LicenceBackScan | PrintedScan | TextScan;
-export type DocumentKind = ScanResult['kind'];
 
 export interface ReadOptions {
   signal?: AbortSignal;
@@ -110,7 +109,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   // Engines start once per page (instant when warm): OpenCV first, as it is needed first; the OCR
   // engine starts alongside and is ready by the time the lines are.
   onStage?.('starting');
-  warmUpOcr(language);
+  if (options.mode !== 'text') warmUpOcr(language);
   let t = performance.now();
   await preprocessWorker.release(signal);
   timings.start = Math.round(performance.now() - t);
@@ -138,13 +137,6 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   t = performance.now();
   let best = await readLines(analysis.mrz, language, options);
   timings.ocr = Math.round(performance.now() - t);
-  if (!best.reading?.valid && options.mode !== 'text') {
-    // A PDF417's rows pass for MRZ lines; a barcode, when there is one, is the better reading.
-    t = performance.now();
-    const barcode = await preprocessWorker.findBarcode(signal);
-    timings.barcode = Math.round(performance.now() - t);
-    if (barcode) return licenceBack(analysis, barcode, timings, started);
-  }
   const all = [best];
   for (const variant of VARIANTS) {
     if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
@@ -159,9 +151,24 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
   }
+  let otherBarcode = false;
+  if (!best.reading?.valid || !plausible(best.reading)) {
+    // A PDF417's rows pass for MRZ lines: when the checks still fail, a licence barcode (only one
+    // that parses as such) is the better reading. Valid MRZs never load the barcode reader.
+    t = performance.now();
+    const barcode = await preprocessWorker.findBarcode(signal);
+    timings.barcode = Math.round(performance.now() - t);
+    if (barcode && isLicenceBarcode(barcode.text)) return licenceBack(analysis, barcode, timings, started);
+    otherBarcode = barcode !== null;
+    // Another kind of barcode, and an "MRZ" whose check digits mostly fail: its rows were read as one.
+    if (otherBarcode && best.reading && validShare(best.reading) < 0.5) {
+      void preprocessWorker.release().catch(() => undefined);
+      throw new ReaderError('unreadable-barcode');
+    }
+  }
   if (!best.reading || !plausible(best.reading)) {
     // Nothing MRZ-like was read: the "MRZ" may have been a card's printed rows (a licence front).
-    const page = options.mode === 'text' ? null : await preprocessWorker.pageOf('document', signal);
+    const page = await preprocessWorker.pageOf('document', signal);
     if (page) {
       try {
         return await readPage(analysis, page, timings, started, options);
@@ -170,6 +177,8 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
       }
     }
     void preprocessWorker.release().catch(() => undefined);
+    // The "MRZ" was the rows of a barcode that is not a licence's: say that.
+    if (otherBarcode) throw new ReaderError('unreadable-barcode');
     throw new ReaderError('unreadable-mrz', qualityHints(analysis.quality, analysis.scale));
   }
   onStage?.('checking');
@@ -194,12 +203,27 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   };
 }
 
+const validShare = (reading: MrzReading): number => {
+  const checks = Object.values(reading.checks).filter((s) => s !== 'absent');
+  return checks.filter((s) => s === 'valid').length / Math.max(1, checks.length);
+};
+
+const isLicenceBarcode = (text: string): boolean => {
+  try {
+    parseAamva(text);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 function licenceBack(
   analysis: AnalyseResult,
   barcode: NonNullable<AnalyseResult['barcode']>,
   timings: Record<string, number>,
   started: number,
 ): LicenceBackScan {
+  void preprocessWorker.release().catch(() => undefined);
   let licence: AamvaLicence;
   try {
     licence = parseAamva(barcode.text);
@@ -207,7 +231,6 @@ function licenceBack(
     if (error instanceof AamvaError) throw new ReaderError('unreadable-barcode');
     throw error;
   }
-  void preprocessWorker.release().catch(() => undefined);
   timings.total = Math.round(performance.now() - started);
   publishTimings(timings);
   return {
@@ -261,9 +284,16 @@ function score(reading: MrzReading | null): number {
 
 /** Share of MRZ characters that may be forced into their class before a reading counts as noise. */
 const MAX_COERCED_SHARE = 0.1;
+/**
+ * Share of an MRZ's characters that are letters or digits, at least: a real one has about half
+ * (a name and fillers) to four fifths (numbers); lines of nothing but fillers (a barcode's rows,
+ * read as "<<<") have no check digit to fail and would otherwise pass.
+ */
+const MIN_INKED_SHARE = 0.25;
 
-/** A reading worth showing: mostly read as it stands, not assembled from coerced noise. */
+/** A reading worth showing: mostly read as it stands, not assembled from coerced noise or fillers. */
 function plausible(reading: MrzReading): boolean {
-  const characters = reading.lines.join('').length;
-  return coercions(reading) <= characters * MAX_COERCED_SHARE;
+  const text = reading.lines.join('');
+  const inked = text.replace(/</g, '').length;
+  return coercions(reading) <= text.length * MAX_COERCED_SHARE && inked >= text.length * MIN_INKED_SHARE;
 }

@@ -109,7 +109,7 @@ export async function readPage(
   if (!best.kind) throw new ReaderError('no-mrz', qualityHints(analysis.quality, analysis.scale));
   const printed =
     best.kind === 'ektp'
-      ? parseEktp(best.text, page.straightened ? page.width : null)
+      ? parseEktp(best.text, page.straightened ? best.size.width : null)
       : parseLicenceFront(best.text);
   return { ...base, kind: best.kind, printed, page: pageInfo, text: best.text };
 }

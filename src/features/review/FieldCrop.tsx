@@ -21,8 +21,9 @@ export function FieldCrop({ url, box, size }: Crop) {
   return (
     <div
       className={styles.crop}
-      role="img"
-      aria-label="Where this value was read on the document"
+      // Visual only: the notes already say where the value came from, in words.
+      aria-hidden="true"
+      data-testid="review.crop"
       style={{
         width: `min(${Math.round(w * scale)}px, 100%)`,
         height: `${CROP_HEIGHT}px`,

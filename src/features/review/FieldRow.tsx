@@ -17,14 +17,19 @@ export function FieldRow({ id, label, children, notes, error, wide }: FieldRowPr
   // Pointing at or focusing a field highlights where it was read on the document.
   const name = id.replace(/^field-/, '');
   const show = (): void => useFocusedField.setState({ field: name });
-  const hide = (): void => {
+  const hide = (event: { currentTarget: HTMLElement }): void => {
+    // The pointer leaving a field that still has the keyboard focus keeps its highlight.
+    if (event.currentTarget.contains(document.activeElement)) return;
+    if (useFocusedField.getState().field === name) useFocusedField.setState({ field: null });
+  };
+  const blur = (): void => {
     if (useFocusedField.getState().field === name) useFocusedField.setState({ field: null });
   };
   return (
     <div
       className={wide ? `${styles.field} ${styles.wide}` : styles.field}
       onFocus={show}
-      onBlur={hide}
+      onBlur={blur}
       onMouseEnter={show}
       onMouseLeave={hide}
     >

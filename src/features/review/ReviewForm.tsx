@@ -190,7 +190,13 @@ export function ReviewForm() {
           </p>
         ) : null}
         {unchanged && confidence === undefined && read ? (
-          <p className={styles.source}>{source} · error-corrected</p>
+          <p className={styles.source}>
+            {result?.kind === 'licence-back'
+              ? `${source} · error-corrected`
+              : result?.kind === 'mrz'
+                ? `${source} · from the document code`
+                : 'Inferred from the kind of card: compare with the document'}
+          </p>
         ) : null}
         {fromReader && !unchanged ? (
           <p className={styles.source}>

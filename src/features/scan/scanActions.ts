@@ -61,8 +61,10 @@ async function runScan(
       },
     });
     if (controller !== own) return 'cancelled';
-    // A decoded barcode is error-corrected: only an MRZ needs its check digits to hold.
-    if (validOnly && result.kind === 'mrz' && !result.reading.valid) {
+    // Auto-capture takes only what can vouch for itself: an MRZ whose check digits all hold, or an
+    // error-corrected licence barcode. Printed text (a licence front, an e-KTP) waits for the shutter.
+    const vouched = result.kind === 'licence-back' || (result.kind === 'mrz' && result.reading.valid);
+    if (validOnly && !vouched) {
       restore();
       return 'failed';
     }

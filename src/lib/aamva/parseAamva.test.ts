@@ -104,6 +104,8 @@ describe('aamvaDate and heightOf', () => {
   it('writes heights as the card prints them', () => {
     expect(heightOf('069 IN', 'USA')).toBe(`5'-09"`);
     expect(heightOf('072', 'USA')).toBe(`6'-00"`);
+    expect(heightOf('509', 'USA')).toBe(`5'-09"`);
+    expect(heightOf('575', 'USA')).toBe('');
     expect(heightOf('180 CM', 'CAN')).toBe('180 cm');
   });
 });

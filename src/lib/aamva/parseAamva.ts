@@ -218,6 +218,11 @@ export function heightOf(raw: string, country: string): string {
   const n = Number(match[1]);
   const unit = match[2]?.toUpperCase() ?? (country === 'USA' ? 'IN' : 'CM');
   if (unit === 'CM') return `${n} cm`;
+  // No unit and too tall for inches: written as feet and inches (509 is 5'-09"), as version 1 did.
+  if (!match[2] && n > 96) {
+    const inches = n % 100;
+    return inches < 12 ? `${Math.floor(n / 100)}'-${String(inches).padStart(2, '0')}"` : '';
+  }
   return `${Math.floor(n / 12)}'-${String(n % 12).padStart(2, '0')}"`;
 }
 

@@ -50,9 +50,9 @@ export function licenceFrontScore(page: PageText): number {
   if ((text.match(new RegExp(DATE.source, 'g')) ?? []).length >= 2) score += 1;
   if (HEIGHT.test(text)) score += 1;
   // The header may be cut off or unreadable: the small labels and a US address also tell.
-  const squashed = squash(text);
-  if (['DOB', 'EXP', 'ISS', 'SEX', 'HGT', 'EYES', 'CLASS'].filter((l) => squashed.includes(l)).length >= 3)
-    score += 1;
+  // Whole labels only (a field number may stick to one: 15SEX), not ISSUE, EXPIRY or MISSISSIPPI.
+  const labels = text.match(/(?<![A-Z])(DOB|EXP|ISS|SEX|HGT|EYES|CLASS)(?![A-Z])/g) ?? [];
+  if (new Set(labels).size >= 3) score += 1;
   if (/,\s*[A-Z]{2}\s+\d{5}\b/.test(text)) score += 1;
   return score;
 }
@@ -98,8 +98,12 @@ export function parseLicenceFront(page: PageText): LicenceFrontReading {
   const sorted = [...dates].sort((a, b) => a.iso.localeCompare(b.iso));
   const birth = byLabel(['DOB', '3DOB']) ?? (sorted.length >= 2 ? sorted[0] : undefined);
   const expiry = byLabel(['EXP', '4BEXP']) ?? (sorted.length >= 2 ? sorted.at(-1) : undefined);
+  // Unlabelled, the issue date is one between the birth and the expiry (not an "under 21 until").
   const issue =
-    byLabel(['ISS', '4AISS']) ?? dates.find((d) => d !== birth && d !== expiry && sorted.length >= 3);
+    byLabel(['ISS', '4AISS']) ??
+    dates.find(
+      (d) => d !== birth && d !== expiry && !!birth && !!expiry && d.iso > birth.iso && d.iso < expiry.iso,
+    );
   if (birth) set('dateOfBirth', birth.iso, birth.words);
   if (expiry && expiry !== birth) set('expiryDate', expiry.iso, expiry.words);
   if (issue && issue !== birth && issue !== expiry) set('issueDate', issue.iso, issue.words);
