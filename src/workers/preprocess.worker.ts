@@ -20,6 +20,7 @@ import type {
 } from './preprocess.api.ts';
 import { WorkerError } from './rpc.api.ts';
 import { configureBarcodeReader, findPdf417 } from './preprocess/barcode.ts';
+import { invertAffine } from '../lib/geometry/affine.ts';
 import { straightenedBarcode } from './preprocess/barcodeRegion.ts';
 import { decodeImage } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
@@ -27,7 +28,7 @@ import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import { cropLines, cropsToPng, inkSpan } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
-import { greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
+import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
 
 /**
@@ -65,17 +66,6 @@ interface BarcodeSource {
   corners: Quad | null;
 }
 
-const fullFrame = (from: BarcodeSource): Quad => {
-  const w = from.image.width / from.scale;
-  const h = from.image.height / from.scale;
-  return [
-    { x: 0, y: 0 },
-    { x: w, y: 0 },
-    { x: w, y: h },
-    { x: 0, y: h },
-  ];
-};
-
 /**
  * A PDF417 symbol: on the straightened document first (zxing reads PDF417 row by row and fails
  * beyond a few degrees of skew), then in the whole frame. Corners in the decoded image.
@@ -85,19 +75,32 @@ async function lookForBarcode(c: CV, from: BarcodeSource): Promise<AnalyseResult
     const page = pageMat(c, from.page, true);
     try {
       const found = await findPdf417(greyImageData(c, page));
-      if (found) return { text: found.text, corners: from.corners! };
+      if (found && from.corners) {
+        // Its corners on the page → the straightened document → the photo.
+        const size = { width: from.page.cols, height: from.page.rows };
+        const onDocument = found.corners.map((p) => fromPage(p, size, true));
+        const quad = from.corners.map((p) => ({ x: p.x * from.scale, y: p.y * from.scale }));
+        const inWorking = unwarpPoints(c, onDocument, quad, size);
+        const corners = inWorking.map((p) => ({ x: p.x / from.scale, y: p.y / from.scale })) as Quad;
+        return { text: found.text, corners };
+      }
     } finally {
       page.delete();
     }
   }
   // No outline: level the barcode-like block first; then the frame as it is.
-  const grey = from.grey ? straightenedBarcode(c, from.grey) : null;
-  if (grey) {
+  const cut = from.grey ? straightenedBarcode(c, from.grey) : null;
+  if (cut) {
     try {
-      const found = await findPdf417(greyImageData(c, grey));
-      if (found) return { text: found.text, corners: from.corners ?? fullFrame(from) };
+      const found = await findPdf417(greyImageData(c, cut.mat));
+      if (found) {
+        const corners = found.corners
+          .map((p) => invertAffine(cut.affine, p))
+          .map((p) => ({ x: p.x / from.scale, y: p.y / from.scale })) as Quad;
+        return { text: found.text, corners };
+      }
     } finally {
-      grey.delete();
+      cut.mat.delete();
     }
   }
   const found = await findPdf417(from.image);

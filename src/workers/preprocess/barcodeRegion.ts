@@ -1,4 +1,5 @@
 import type { CV, Mat } from '@techstark/opencv-js';
+import type { Affine } from '../../lib/geometry/affine.ts';
 import { downscaled, withScope } from './matScope.ts';
 
 const DETECT_EDGE = 1000;
@@ -8,9 +9,10 @@ const MIN_AREA_SHARE = 0.015;
 /**
  * Cuts the densest block of fine stripes (a PDF417 symbol) out of a grey image and turns it level,
  * for when the document's outline was not found: zxing reads PDF417 row by row and needs it within
- * a few degrees of level. Returns a new Mat (the caller deletes it) or null.
+ * a few degrees of level. Returns a new Mat (the caller deletes it) and the affine that cut it, or
+ * null.
  */
-export function straightenedBarcode(cv: CV, grey: Mat): Mat | null {
+export function straightenedBarcode(cv: CV, grey: Mat): { mat: Mat; affine: Affine } | null {
   return withScope((scope) => {
     const { mat: small, scale } = downscaled(cv, grey, DETECT_EDGE, scope);
     const gx = scope.track(new cv.Mat());
@@ -56,7 +58,7 @@ export function straightenedBarcode(cv: CV, grey: Mat): Mat | null {
     const m = rotation.data64F;
     m[2]! += width / 2 - centre.x;
     m[5]! += height / 2 - centre.y;
-    const out = new cv.Mat();
+    const out = scope.track(new cv.Mat());
     cv.warpAffine(
       grey,
       out,
@@ -65,6 +67,7 @@ export function straightenedBarcode(cv: CV, grey: Mat): Mat | null {
       cv.INTER_LINEAR,
       cv.BORDER_REPLICATE,
     );
-    return out;
+    // The affine maps the source to the cut: invertAffine takes the barcode's corners back.
+    return { mat: scope.release(out), affine: [...m] as Affine };
   });
 }

@@ -12,18 +12,41 @@ export const PAGE_WIDTH = 1400;
 /** Without an outline the whole frame is read, at most this long. */
 const FRAME_EDGE = 2000;
 
+/** How pageMat turns and scales an image: a quarter turn clockwise if a document stands, then `scale`. */
+export function pageTransform(
+  size: { width: number; height: number },
+  straightened: boolean,
+): { turned: boolean; scale: number } {
+  const turned = straightened && size.height > size.width;
+  const width = turned ? size.height : size.width;
+  const height = turned ? size.width : size.height;
+  const scale = straightened ? PAGE_WIDTH / width : Math.min(1, FRAME_EDGE / Math.max(width, height));
+  return { turned, scale };
+}
+
+/** A point of pageMat's output back in the image it was made from. */
+export function fromPage(
+  p: { x: number; y: number },
+  size: { width: number; height: number },
+  straightened: boolean,
+): { x: number; y: number } {
+  const { turned, scale } = pageTransform(size, straightened);
+  const u = p.x / scale;
+  const v = p.y / scale;
+  // A quarter turn clockwise took (x, y) to (height - 1 - y, x).
+  return turned ? { x: v, y: size.height - 1 - u } : { x: u, y: v };
+}
+
 /** A landscape copy (turned a quarter clockwise if taller than wide), scaled for OCR. The caller deletes it. */
 export function pageMat(cv: CV, grey: Mat, straightened: boolean): Mat {
   const scope = new MatScope();
   try {
+    const { turned, scale } = pageTransform({ width: grey.cols, height: grey.rows }, straightened);
     let source = grey;
-    if (straightened && grey.rows > grey.cols) {
+    if (turned) {
       source = scope.track(new cv.Mat());
       cv.rotate(grey, source, cv.ROTATE_90_CLOCKWISE);
     }
-    const scale = straightened
-      ? PAGE_WIDTH / source.cols
-      : Math.min(1, FRAME_EDGE / Math.max(source.cols, source.rows));
     const out = new cv.Mat();
     cv.resize(
       source,
