@@ -31,6 +31,10 @@ test.describe('documents without an MRZ, told apart by themselves', () => {
       expect(await reader.values(Object.keys(fixture.fields))).toEqual(fixture.fields);
       await expect(reader.page.locator('figcaption')).toContainText('e-KTP');
       await expect(reader.form.getByText(/NIK.*disagree/)).toHaveCount(0);
+      const lifetime = fixture.fields.expiryDate === '';
+      await expect(reader.page.locator('#field-expiryDate-notes').getByText(/Valid for life/)).toHaveCount(
+        lifetime ? 1 : 0,
+      );
     });
   }
 

@@ -130,7 +130,16 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   }
   Object.assign(timings, analysis.timings);
   if (!analysis.mrz && analysis.barcode) return licenceBack(analysis, analysis.barcode, timings, started);
-  if (!analysis.mrz && analysis.page) return readPage(analysis, analysis.page, timings, started, options);
+  if (!analysis.mrz && analysis.page) {
+    try {
+      return await readPage(analysis, analysis.page, timings, started, options);
+    } catch (error) {
+      // Nothing printed that we know, and the barcode reader never loaded: say that, not "no MRZ".
+      if (analysis.barcodeUnavailable && error instanceof ReaderError && error.code === 'no-mrz')
+        throw new ReaderError('asset-load-failed');
+      throw error;
+    }
+  }
   if (!analysis.mrz) throw new ReaderError('no-mrz', qualityHints(analysis.quality, analysis.scale));
 
   onStage?.('reading');

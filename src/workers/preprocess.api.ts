@@ -59,6 +59,8 @@ export interface AnalyseResult {
   mrz: MrzLineImages | null;
   /** A PDF417 symbol (a licence back), looked for only when there is no MRZ. */
   barcode: BarcodeFound | null;
+  /** The barcode reader could not be loaded (the page was still returned for its text). */
+  barcodeUnavailable?: boolean;
   /** The document for full-page OCR, when there is neither an MRZ nor a barcode. */
   page: PageImage | null;
   quality: ImageQuality;

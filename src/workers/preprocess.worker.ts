@@ -181,6 +181,8 @@ const api: PreprocessApi = {
       if (!location) {
         // No MRZ: a licence barcode, else the printed text. zxing reads PDF417 row by row and fails
         // beyond a few degrees of skew, so the straightened document goes first.
+        // The barcode reader failing to load must not stop the printed text from being read.
+        let barcodeUnavailable = false;
         const barcode = options.pageOnly
           ? null
           : await lookForBarcode(c, {
@@ -189,6 +191,10 @@ const api: PreprocessApi = {
               grey,
               scale: decoded.scale,
               corners: documentCorners,
+            }).catch((error: unknown) => {
+              if (!(error instanceof WorkerError && error.code === 'asset-load-failed')) throw error;
+              barcodeUnavailable = true;
+              return null;
             });
         lap('barcode');
         const page = scope.track(pageMat(c, documentGrey, quad !== null));
@@ -210,6 +216,7 @@ const api: PreprocessApi = {
           ...base,
           mrz: null,
           barcode,
+          ...(barcodeUnavailable ? { barcodeUnavailable } : {}),
           page: pageImage,
           quality: { sharpness: 0, frameSharpness: frame, brightness, glare, mrzGlare: 0, textHeight: 0 },
           timings,

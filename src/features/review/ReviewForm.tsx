@@ -32,6 +32,7 @@ import {
   layoutOf,
   licenceSide,
   LOW_CONFIDENCE,
+  PRINTED_NOTES,
   PRINTED_PROBLEMS,
   readFields,
   SOURCE_LABELS,
@@ -95,6 +96,8 @@ export function ReviewForm() {
       (result && 'printed' in result ? result.printed.confidence[name] : undefined);
     const printedProblems =
       result && 'printed' in result ? result.printed.problems.filter((p) => p.field === name) : [];
+    const printedNotes =
+      result && 'printed' in result ? (result.printed.notes ?? []).filter((n) => n.field === name) : [];
     const crop = provenanceOf(result, name, { imageUrl, pageUrl, lineUrls }).crop;
     const unsure = confidence !== undefined && confidence < LOW_CONFIDENCE;
     const problem = reading?.problems.find((p) => p.field === name);
@@ -162,6 +165,13 @@ export function ReviewForm() {
             </p>
           )
         ) : null}
+        {unchanged
+          ? printedNotes.map((n) => (
+              <p key={n.code} className={styles.source}>
+                {PRINTED_NOTES[n.code]}
+              </p>
+            ))
+          : null}
         {unchanged && unsure ? (
           <p className={styles.warn}>
             <span aria-hidden="true">! </span>

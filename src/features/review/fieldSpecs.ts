@@ -91,6 +91,10 @@ export const PRINTED_PROBLEMS: Record<string, string> = {
     'The NIK (40 is added to the day for women) and the printed sex disagree: compare with the document.',
 };
 
+export const PRINTED_NOTES: Record<string, string> = {
+  lifetime: 'Valid for life (the card says SEUMUR HIDUP): no expiry date.',
+};
+
 export const BARCODE_PROBLEMS: Record<AamvaProblem['reason'], string> = {
   missing: 'The barcode has no value for this field: copy it from the front of the card.',
   'bad-date': 'The barcode’s date is not a real date: copy it from the front of the card.',

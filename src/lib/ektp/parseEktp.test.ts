@@ -114,6 +114,8 @@ describe('parseEktp', () => {
     const reading = parseEktp(ektpPage(CARD), CARD_WIDTH);
     expect(reading.fields).toEqual(FIELDS);
     expect(reading.problems).toEqual([]);
+    // SEUMUR HIDUP: no expiry date, and the form says why.
+    expect(reading.notes).toEqual([{ field: 'expiryDate', code: 'lifetime' }]);
   });
 
   it('reads the same when the label and value columns are separate blocks', () => {

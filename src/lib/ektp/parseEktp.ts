@@ -186,8 +186,10 @@ export function parseEktp(page: PageText, pageWidth: number | null): EktpReading
           set('nationality', 'IDN', value.slice(0, 1));
         break;
       case 'expiry':
-        if (closest(raw, ['SEUMUR HIDUP'])) reading.fields.expiryDate = '';
-        else set('expiryDate', printedDate(raw, 'dmy'), value);
+        if (closest(raw, ['SEUMUR HIDUP'])) {
+          reading.fields.expiryDate = '';
+          (reading.notes ??= []).push({ field: 'expiryDate', code: 'lifetime' });
+        } else set('expiryDate', printedDate(raw, 'dmy'), value);
         break;
     }
   });

@@ -9,6 +9,8 @@ export interface PrintedReading<F extends string> {
   confidence: Partial<Record<F, number>>;
   boxes: Partial<Record<F, Box>>;
   problems: Array<{ field: F; code: string }>;
+  /** Facts worth saying about a value that are not problems (an e-KTP valid for life). */
+  notes?: Array<{ field: F; code: string }>;
 }
 
 /** A line split at its label: the label's words, and the value's words after the ':' (if any). */
