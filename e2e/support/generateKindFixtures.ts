@@ -10,7 +10,7 @@ import { createCanvas, GlobalFonts, loadImage } from '@napi-rs/canvas';
 import { createEktp, withWrongNik } from '../../scripts/fixtures/ektp.ts';
 import { registerDocumentFonts } from '../../scripts/fixtures/fonts.ts';
 import { renderEktp } from '../../scripts/fixtures/generateEktpSet.ts';
-import { renderLicenceBack, renderLicenceFront } from '../../scripts/fixtures/generateLicenceSet.ts';
+import { renderLicenceBack, renderLicenceFront } from '../../scripts/fixtures/renderLicence.ts';
 import { createLicence } from '../../scripts/fixtures/licence.ts';
 import { photograph, type PhotoOptions } from '../../scripts/fixtures/photograph.ts';
 import { createRng } from '../../scripts/fixtures/rng.ts';

@@ -5,11 +5,12 @@
  * latency; the e-KTP NIK cross-check; and any-text mode's character accuracy on the clean cards
  * against the lines the generator printed.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { generateEktpSet, type EktpCase } from '../fixtures/generateEktpSet.ts';
 import { generateLicenceSet, type LicenceCase } from '../fixtures/generateLicenceSet.ts';
+import { cachedSet } from './cache.ts';
+import { readInApp } from './readInApp.ts';
 import { percentile } from './report.ts';
 
 type Case = (LicenceCase | EktpCase) & { printedLines?: string[] };
@@ -45,38 +46,11 @@ export interface KindsSummary {
 
 async function prepare<T>(root: string, name: string, key: object, make: (dir: string) => Promise<T[]>) {
   const dir = path.join(root, 'build', 'bench', name);
-  const stamp = path.join(dir, 'options.json');
-  const json = JSON.stringify(key);
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === json)
-    return { dir, cases: JSON.parse(fs.readFileSync(path.join(dir, 'cases.json'), 'utf8')) as T[] };
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(`Generating ${name}…\n`);
-  const cases = await make(dir);
-  fs.writeFileSync(stamp, json);
-  return { dir, cases };
+  return { dir, cases: await cachedSet(dir, key, name, make) };
 }
 
 const expectedKind = (c: Case): string =>
   'side' in c ? (c.side === 'back' ? 'licence-back' : 'licence-front') : 'ektp';
-
-async function readOne(page: Page, file: string): Promise<{ state: string; kind: string; ms: number }> {
-  const marks = await page.evaluate(() => performance.getEntriesByName('scan:start', 'mark').length);
-  const started = performance.now();
-  await page.locator('input[type=file]').setInputFiles(file);
-  await page.waitForFunction(
-    (before) =>
-      performance.getEntriesByName('scan:start', 'mark').length > before &&
-      ['done', 'error'].includes(
-        document.querySelector('[data-ocr-state]')?.getAttribute('data-ocr-state') ?? '',
-      ),
-    marks,
-    { timeout: 120_000, polling: 20 },
-  );
-  const ms = performance.now() - started;
-  const state = (await page.getAttribute('[data-ocr-state]', 'data-ocr-state')) ?? 'missing';
-  const kind = (await page.getAttribute('[data-ocr-state]', 'data-document-kind')) ?? '';
-  return { state, kind, ms };
-}
 
 async function runSet(
   browser: Browser,
@@ -98,7 +72,7 @@ async function runSet(
   let nikCards = 0;
   const times: number[] = [];
   for (const [i, c] of cases.entries()) {
-    const { state, kind, ms } = await readOne(page, path.join(dir, c.file));
+    const { state, kind, ms } = await readInApp(page, path.join(dir, c.file));
     times.push(ms);
     if (kind === expectedKind(c) && state === 'done') kindRight++;
     const names = Object.keys(c.truth);
@@ -181,7 +155,7 @@ async function runText(
   let characters = 0;
   const times: number[] = [];
   for (const [i, card] of cards.entries()) {
-    const { state, ms } = await readOne(page, card.file);
+    const { state, ms } = await readInApp(page, card.file);
     times.push(ms);
     const text = state === 'done' ? await page.locator('textarea[name="text"]').inputValue() : '';
     const ocr = text

@@ -30,7 +30,9 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
+import { cachedSet } from './cache.ts';
 import { runCameraBench, type CameraSummary } from './camera.ts';
+import { readInApp } from './readInApp.ts';
 import { formatKinds, runKindsBench, type KindsSummary } from './kinds.ts';
 import { childrenRss } from './memory.ts';
 import { distSize, firstVisitDownload } from './sizes.ts';
@@ -53,42 +55,15 @@ interface BenchSet {
 }
 
 async function prepareSet(name: string, options: Parameters<typeof generateMrzSet>[0]): Promise<BenchSet> {
-  const key = JSON.stringify(options);
   // One directory per set and size, so a quick run never replaces the full cached set.
   const dir = path.join(root, 'build', 'bench', `${name}-${options.clean + options.photo}-s${options.seed}`);
-  const stamp = path.join(dir, 'options.json');
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === key) {
-    return {
-      name,
-      dir,
-      cases: JSON.parse(fs.readFileSync(path.join(dir, 'cases.json'), 'utf8')) as FixtureCase[],
-    };
-  }
-  fs.rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(`Generating ${name} (${options.clean + options.photo} images)…\n`);
-  const cases = await generateMrzSet({ ...options, outDir: dir });
-  fs.writeFileSync(stamp, key);
+  const label = `${name} (${options.clean + options.photo} images)`;
+  const cases = await cachedSet(dir, options, label, (outDir) => generateMrzSet({ ...options, outDir }));
   return { name, dir, cases };
 }
 
 async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<CaseResult> {
-  // Each scan sets a 'scan:start' mark synchronously: wait for a new one, then for its outcome, so the
-  // previous document's "done" can never be taken for this one's.
-  const marks = await page.evaluate(() => performance.getEntriesByName('scan:start', 'mark').length);
-  const started = performance.now();
-  await page.locator('input[type=file]').setInputFiles(path.join(set.dir, c.file));
-  await page.waitForFunction(
-    (before) =>
-      performance.getEntriesByName('scan:start', 'mark').length > before &&
-      ['done', 'error'].includes(
-        document.querySelector('[data-ocr-state]')?.getAttribute('data-ocr-state') ?? '',
-      ),
-    marks,
-    { timeout: 120_000, polling: 20 },
-  );
-  const wall = performance.now() - started;
-  const state = await page.getAttribute('[data-ocr-state]', 'data-ocr-state');
-  const kind = (await page.getAttribute('[data-ocr-state]', 'data-document-kind')) ?? '';
+  const { state, kind, ms: wall } = await readInApp(page, path.join(set.dir, c.file));
   const values = await page.evaluate(
     (names) =>
       Object.fromEntries(
@@ -123,7 +98,7 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
       set: set.name,
       name: c.name,
       format: c.format,
-      state: state ?? 'missing',
+      state,
       ms: wall,
       fields: Object.fromEntries(FIELDS.map((f) => [f, refused])),
       heap,
@@ -166,7 +141,7 @@ async function readCase(page: Page, set: BenchSet, c: FixtureCase): Promise<Case
     set: set.name,
     name: c.name,
     format: c.format,
-    state: state ?? 'missing',
+    state,
     ms: state === 'done' && measured !== null ? measured : wall,
     fields,
     ...(Object.keys(wrong).length ? { wrong } : {}),

@@ -129,7 +129,10 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     throw error;
   }
   Object.assign(timings, analysis.timings);
-  if (!analysis.mrz && analysis.barcode) return licenceBack(analysis, analysis.barcode, timings, started);
+  if (!analysis.mrz && analysis.barcode) {
+    const licence = parseLicence(analysis.barcode.text);
+    return licenceBack(analysis, analysis.barcode, licence, timings, started);
+  }
   if (!analysis.mrz && analysis.page) {
     try {
       return await readPage(analysis, analysis.page, timings, started, options);
@@ -167,7 +170,8 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     t = performance.now();
     const barcode = await preprocessWorker.findBarcode(signal);
     timings.barcode = Math.round(performance.now() - t);
-    if (barcode && isLicenceBarcode(barcode.text)) return licenceBack(analysis, barcode, timings, started);
+    const licence = barcode && parseLicence(barcode.text);
+    if (barcode && licence) return licenceBack(analysis, barcode, licence, timings, started);
     otherBarcode = barcode !== null;
     // Another kind of barcode, and an "MRZ" whose check digits mostly fail: its rows were read as one.
     if (otherBarcode && best.reading && validShare(best.reading) < 0.5) {
@@ -217,29 +221,25 @@ const validShare = (reading: MrzReading): number => {
   return checks.filter((s) => s === 'valid').length / Math.max(1, checks.length);
 };
 
-const isLicenceBarcode = (text: string): boolean => {
+/** A barcode's text as a licence, or null when it is not a licence's (or is damaged). */
+function parseLicence(text: string): AamvaLicence | null {
   try {
-    parseAamva(text);
-    return true;
-  } catch {
-    return false;
+    return parseAamva(text);
+  } catch (error) {
+    if (error instanceof AamvaError) return null;
+    throw error;
   }
-};
+}
 
 function licenceBack(
   analysis: AnalyseResult,
   barcode: NonNullable<AnalyseResult['barcode']>,
+  licence: AamvaLicence | null,
   timings: Record<string, number>,
   started: number,
 ): LicenceBackScan {
   void preprocessWorker.release().catch(() => undefined);
-  let licence: AamvaLicence;
-  try {
-    licence = parseAamva(barcode.text);
-  } catch (error) {
-    if (error instanceof AamvaError) throw new ReaderError('unreadable-barcode');
-    throw error;
-  }
+  if (!licence) throw new ReaderError('unreadable-barcode');
   timings.total = Math.round(performance.now() - started);
   publishTimings(timings);
   return {

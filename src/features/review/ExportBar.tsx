@@ -4,7 +4,7 @@ import { CSV_BOM, toCsv } from '../../lib/export/csv.ts';
 import type { CheckName } from '../../lib/mrz/formats.ts';
 import type { CheckStatus } from '../../lib/mrz/types.ts';
 import { useScanStore } from '../../state/scanStore.ts';
-import { clearAll } from '../scan/scanActions.ts';
+import { ClearAllButton } from './ClearAllButton.tsx';
 import { documentJson, downloadText, exportFileName, type ExportedDocument } from './exportDocument.ts';
 import { layoutValues, LAYOUT_FIELDS, type DocumentFormValues, type FormLayout } from './formSchema.ts';
 import styles from './ReviewForm.module.css';
@@ -60,11 +60,6 @@ export function ExportBar({ form, checks, format, layout }: Props) {
     downloadText(CSV_BOM + toCsv(header, [row]), exportFileName('csv'), 'text/csv;charset=utf-8');
     setNotice('CSV downloaded.');
   };
-  const clear = async () => {
-    setNotice('');
-    await clearAll();
-    setNotice('Everything was cleared from this page.');
-  };
 
   return (
     <div className={styles.actions}>
@@ -77,9 +72,7 @@ export function ExportBar({ form, checks, format, layout }: Props) {
       <button type="button" onClick={downloadCsv} disabled={!hasResult}>
         Download CSV
       </button>
-      <button type="button" className={styles.danger} onClick={clear}>
-        Clear all
-      </button>
+      <ClearAllButton onNotice={setNotice} />
       <p role="status" className={styles.notice}>
         {notice}
       </p>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, type ChangeEvent } from 'react';
-import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useEffect, useMemo } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
 import { crossCheck } from '../../lib/licence/crossCheck.ts';
 import type { MrzReading } from '../../lib/mrz/readMrz.ts';
@@ -38,10 +38,9 @@ import {
   SOURCE_LABELS,
   SOURCE_NOUNS,
   TYPE_LABELS,
-  type FieldSpec,
-  type TextFieldName,
 } from './fieldSpecs.ts';
 import { MrzField } from './MrzField.tsx';
+import { TextField } from './TextField.tsx';
 import { provenanceOf } from './provenance.ts';
 import styles from './ReviewForm.module.css';
 
@@ -270,46 +269,4 @@ export function ReviewForm() {
       <ExportBar form={form} checks={checks} format={format} layout={layout} />
     </form>
   );
-}
-
-function TextField({
-  name,
-  spec,
-  form,
-  notes,
-}: {
-  name: TextFieldName;
-  spec: FieldSpec;
-  form: UseFormReturn<DocumentFormValues>;
-  notes: React.ReactNode;
-}) {
-  const id = `field-${name}`;
-  const error = form.formState.errors[name]?.message;
-  const registered = form.register(name, spec.deps ? { deps: spec.deps } : undefined);
-  const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    if (spec.upper) upperCaseKeepingCaret(event.target);
-    return registered.onChange(event);
-  };
-  return (
-    <FieldRow id={id} label={spec.label} notes={notes} error={error}>
-      <input
-        id={id}
-        type={spec.type ?? 'text'}
-        autoComplete="off"
-        spellCheck={false}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-notes`}
-        {...registered}
-        onChange={onChange}
-      />
-    </FieldRow>
-  );
-}
-
-function upperCaseKeepingCaret(input: HTMLInputElement): void {
-  const upper = input.value.toUpperCase();
-  if (upper === input.value) return;
-  const { selectionStart, selectionEnd } = input;
-  input.value = upper;
-  input.setSelectionRange(selectionStart, selectionEnd);
 }

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { TextScan } from '../../engine/readDocument.ts';
 import { pagePlainText, textRows } from '../../lib/text/pageText.ts';
-import { clearAll } from '../scan/scanActions.ts';
+import { ClearAllButton } from './ClearAllButton.tsx';
 import { downloadText, exportFileName } from './exportDocument.ts';
+import { LOW_CONFIDENCE } from './fieldSpecs.ts';
 import styles from './ReviewForm.module.css';
 
 /** Any-text mode: the document's text with its line layout, each line's confidence, copy and .txt. */
@@ -37,7 +38,7 @@ export function TextResult({ result }: { result: TextScan }) {
           <summary>Confidence per line</summary>
           <ol className={styles.lineList}>
             {lines.map((line, i) => (
-              <li key={i} className={line.confidence < 0.8 ? styles.warn : undefined}>
+              <li key={i} className={line.confidence < LOW_CONFIDENCE ? styles.warn : undefined}>
                 <span>{Math.round(line.confidence * 100)}%</span> {line.text}
               </li>
             ))}
@@ -58,17 +59,7 @@ export function TextResult({ result }: { result: TextScan }) {
         >
           Download .txt
         </button>
-        <button
-          type="button"
-          className={styles.danger}
-          onClick={async () => {
-            setNotice('');
-            await clearAll();
-            setNotice('Everything was cleared from this page.');
-          }}
-        >
-          Clear all
-        </button>
+        <ClearAllButton onNotice={setNotice} />
         <p role="status" className={styles.notice}>
           {notice}
         </p>

@@ -41,22 +41,8 @@ export type EktpField =
 
 export type EktpReading = PrintedReading<EktpField>;
 
-type Row =
-  | 'nik'
-  | 'name'
-  | 'birth'
-  | 'sex'
-  | 'address'
-  | 'rtRw'
-  | 'kelDesa'
-  | 'kecamatan'
-  | 'religion'
-  | 'maritalStatus'
-  | 'occupation'
-  | 'nationality'
-  | 'expiry';
-
-const LABELS: Record<Row, string[]> = {
+/** Each row's label as printed (and variants), by what the row holds. */
+const LABELS = {
   nik: ['NIK'],
   name: ['Nama'],
   birth: ['Tempat/Tgl Lahir', 'Tempat Lahir'],
@@ -70,7 +56,9 @@ const LABELS: Record<Row, string[]> = {
   occupation: ['Pekerjaan'],
   nationality: ['Kewarganegaraan'],
   expiry: ['Berlaku Hingga'],
-};
+} satisfies Record<string, string[]>;
+
+type Row = keyof typeof LABELS;
 
 export const RELIGIONS = ['ISLAM', 'KRISTEN', 'KATOLIK', 'HINDU', 'BUDDHA', 'KONGHUCU'] as const;
 export const MARITAL_STATUSES = ['BELUM KAWIN', 'KAWIN', 'CERAI HIDUP', 'CERAI MATI'] as const;

@@ -32,23 +32,24 @@ export function closest<T extends string>(text: string, options: readonly T[], s
   return best?.option ?? null;
 }
 
-/** Digits as OCR tends to misread them in a number: O→0, I/l/|→1, S→5, B→8, Z→2, G→6. */
-export function digitsFrom(text: string): string {
-  const map: Record<string, string> = {
-    O: '0',
-    Q: '0',
-    D: '0',
-    I: '1',
-    L: '1',
-    '|': '1',
-    '!': '1',
-    S: '5',
-    B: '8',
-    Z: '2',
-    G: '6',
-  };
-  return [...text.toUpperCase()]
-    .map((c) => map[c] ?? c)
-    .join('')
-    .replace(/[^0-9]/g, '');
-}
+/** Letters OCR tends to put for digits: O→0, I/l/|→1, S→5, B→8, Z→2, G→6. */
+const DIGIT_LOOKALIKES: Record<string, string> = {
+  O: '0',
+  Q: '0',
+  D: '0',
+  I: '1',
+  L: '1',
+  '|': '1',
+  '!': '1',
+  S: '5',
+  B: '8',
+  Z: '2',
+  G: '6',
+};
+
+/** The text with every digit look-alike made the digit (other characters kept). */
+export const lookalikesAsDigits = (text: string): string =>
+  [...text.toUpperCase()].map((c) => DIGIT_LOOKALIKES[c] ?? c).join('');
+
+/** The digits of a number as OCR read it, look-alikes made digits, anything else dropped. */
+export const digitsFrom = (text: string): string => lookalikesAsDigits(text).replace(/[^0-9]/g, '');

@@ -1,3 +1,5 @@
+import { isRealDate } from '../dates/isoDate.ts';
+import { lookalikesAsDigits } from './fuzzy.ts';
 import type { Box, PageLine, PageWord } from './pageText.ts';
 
 /**
@@ -47,17 +49,15 @@ export const meanConfidence = (words: readonly PageWord[]): number =>
 
 /** A DD-MM-YYYY or MM/DD/YYYY date in OCR'd text as ISO, or ''. */
 export function printedDate(text: string, order: 'dmy' | 'mdy'): string {
-  // Letters OCR puts for digits inside a date-shaped run: O→0, I/l→1, S→5, B→8.
-  const fixed = text.replace(/[\dOoIl|SB]{1,2}\s*[-/.]\s*[\dOoIl|SB]{1,2}\s*[-/.]\s*[\dOoIl|SB]{4}/g, (run) =>
-    run.replace(/[Oo]/g, '0').replace(/[Il|]/g, '1').replace(/S/g, '5').replace(/B/g, '8'),
+  // Letters OCR puts for digits inside a date-shaped run (O→0, I/l→1, S→5, B→8) made digits.
+  const fixed = text.replace(
+    /[\dOoIl|SB]{1,2}\s*[-/.]\s*[\dOoIl|SB]{1,2}\s*[-/.]\s*[\dOoIl|SB]{4}/g,
+    lookalikesAsDigits,
   );
   const match = /(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})/.exec(fixed);
   if (!match) return '';
   const [a, b, year] = [Number(match[1]), Number(match[2]), match[3]!];
   const [day, month] = order === 'dmy' ? [a, b] : [b, a];
-  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  const date = new Date(`${iso}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.getUTCDate() === day && date.getUTCMonth() + 1 === month
-    ? iso
-    : '';
+  if (!isRealDate(Number(year), month, day)) return '';
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
