@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { CameraView } from '../features/capture/CameraView.tsx';
 import { UPLOAD_INPUT_ID, UploadZone } from '../features/capture/UploadZone.tsx';
 import { usePasteAndDrop } from '../features/capture/usePasteAndDrop.ts';
@@ -9,6 +10,7 @@ import { ScanStatus } from '../features/scan/ScanStatus.tsx';
 import { useScanStore } from '../state/scanStore.ts';
 import styles from './App.module.css';
 import { EmptyState } from './EmptyState.tsx';
+import { LocaleSelect } from './LocaleSelect.tsx';
 import { useWarmUp } from './useWarmUp.ts';
 
 export function App() {
@@ -18,16 +20,18 @@ export function App() {
   const result = useScanStore((s) => s.result);
   const hasResult = result !== null;
   const [camera, setCamera] = useState(false);
+  const { t } = useTranslation('app');
   return (
     <div className={styles.shell}>
       <header className={styles.header}>
-        <h1>ID Reader</h1>
+        <h1>{t('title')}</h1>
         <p className={styles.privacy}>
           <svg className={styles.lock} viewBox="0 0 16 16" aria-hidden="true">
             <path d="M4 7V5a4 4 0 0 1 8 0v2h1v8H3V7zm2 0h4V5a2 2 0 0 0-4 0z" />
           </svg>
-          Everything happens on this device: no image or text leaves it.
+          {t('privacy')}
         </p>
+        <LocaleSelect className={styles.locale} />
       </header>
       <main
         className={styles.main}
@@ -35,14 +39,14 @@ export function App() {
         data-document-kind={result?.kind ?? ''}
         data-testid="scan.state"
       >
-        <section className={styles.capture} aria-label="Add a document">
+        <section className={styles.capture} aria-label={t('addDocument')}>
           <UploadZone compact={hasResult} onCamera={() => setCamera(true)} />
           <ScanStatus />
           <DocumentPreview />
           {hasResult ? null : <EmptyState />}
         </section>
-        <section className={styles.review} aria-label="Review">
-          <h2 className={styles.reviewTitle}>Details</h2>
+        <section className={styles.review} aria-label={t('review')}>
+          <h2 className={styles.reviewTitle}>{t('details')}</h2>
           {result?.kind === 'text' ? <TextResult result={result} /> : <ReviewForm />}
         </section>
       </main>
