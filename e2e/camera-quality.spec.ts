@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { expectNoSeriousA11yIssues } from './support/axe.ts';
 import { cameraLaunch, closeAndCountLiveTracks, recordStreams } from './support/camera.ts';
 import { ReaderPage } from './pages/ReaderPage.ts';
 
@@ -21,4 +22,10 @@ test('a blurred feed says "Hold still", does not capture, and closing stops the 
   expect(await closeAndCountLiveTracks(page)).toEqual({ opened: 1, live: 0 });
   await expect(view).toBeHidden();
   await expect(page.getByRole('button', { name: 'Use camera' })).toBeFocused();
+});
+
+test('the camera view has no serious accessibility issue', async ({ reader }) => {
+  const view = await reader.openCamera();
+  await expect(view.getByTestId('camera.hint')).toHaveText('Hold still');
+  await expectNoSeriousA11yIssues(reader.page, 'the camera view');
 });

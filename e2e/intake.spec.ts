@@ -47,10 +47,3 @@ test('a pasted image is read; pasted text outside a field is politely refused', 
   await expect(reader.alert).toContainText('not an image');
   await expect(reader.field('documentNumber')).toHaveValue(fixture.truth.documentNumber);
 });
-
-test('several files at once: the first is read and the user is told', async ({ reader, fixtures }) => {
-  await reader.uploadFixture(fixtures['clean-TD3']!.file, fixtures['clean-TD1']!.file);
-  await expect(reader.state).toHaveAttribute('data-ocr-state', 'done', { timeout: 60_000 });
-  await expect(reader.field('documentNumber')).toHaveValue(fixtures['clean-TD3']!.truth.documentNumber);
-  await expect(reader.page.getByText('Only the first file is read')).toBeVisible();
-});

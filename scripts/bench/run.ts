@@ -6,7 +6,8 @@
  *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
  *                     --hard 60 --lowres 30
  *                     --licence 20 --ektp 20 --text-language eng|ind
- *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text
+ *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text,batch
+ *                     --batch 50 --pool N (lanes; default: the app's choice for this machine)
  *                     --no-build --generate-only --out file.json]
  *
  * Sets: clean scans and 12-megapixel photo-like images of TD1/TD2/TD3 documents; "formats" (visas
@@ -17,7 +18,9 @@
  * live camera path on Chromium's fake camera: frame analysis time, hints per second, tap to form);
  * "licence" (US licence backs and fronts, clean and 12 MP photos), "ektp" (Indonesian e-KTP cards,
  * a quarter of the clean ones with a NIK that disagrees with the card), "text" (any-text mode on
- * their clean cards: character accuracy) — scripts/bench/kinds.ts. Kind detection is scored on all.
+ * their clean cards: character accuracy) — scripts/bench/kinds.ts; "batch" (the first --batch 12 MP
+ * photos dropped at once: total time, per-file p50/p90, memory growth — scripts/bench/batch.ts).
+ * Kind detection is scored on all.
  * Also prints what a first visit downloads to read one document, compressed as a CDN would serve it,
  * and the in-browser OCR time per document as a ratio to Debian's native tesseract reading the same
  * line crops with the same model (scripts/bench/native.ts; the first --native documents of a set).
@@ -30,6 +33,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../chromium.ts';
 import { generateMrzSet, MRZ_FIELDS, type FixtureCase } from '../fixtures/generateMrzSet.ts';
 import { serveDist } from '../serve-dist.ts';
+import { formatBatch, runBatchBench, type BatchSummary } from './batch.ts';
 import { cachedSet } from './cache.ts';
 import { runCameraBench, type CameraSummary } from './camera.ts';
 import { readInApp } from './readInApp.ts';
@@ -188,9 +192,10 @@ async function main(): Promise<void> {
   if (!flag('no-build'))
     execSync('npx tsx scripts/copy-assets.ts && npx vite build', { cwd: root, stdio: 'ignore' });
   const scene = { width: 4000, height: 3000 };
-  const wanted = arg('sets', 'clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text').split(
-    ',',
-  );
+  const wanted = arg(
+    'sets',
+    'clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text,batch',
+  ).split(',');
   const sets: BenchSet[] = [];
   if (wanted.includes('clean'))
     sets.push(await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }));
@@ -255,12 +260,33 @@ async function main(): Promise<void> {
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, childrenRss());
   }, 250);
-  const url = `${server.url}${model === 'eng' ? '?mrzModel=eng' : ''}`;
+  const query = new URLSearchParams({
+    ...(model === 'eng' ? { mrzModel: 'eng' } : {}),
+    ...(arg('pool', '') ? { pool: arg('pool', '') } : {}),
+  }).toString();
+  const url = `${server.url}${query ? `?${query}` : ''}`;
   const results: CaseResult[] = [];
   const firstVisit = new Set<string>();
   let camera: CameraSummary | undefined;
   let kinds: KindsSummary | undefined;
+  let batch: BatchSummary | undefined;
   try {
+    if (wanted.includes('batch')) {
+      const photos = await prepareSet('photo-12mp', {
+        seed: seed + 1000,
+        clean: 0,
+        photo: Number(arg('photo', '60')),
+        scene,
+        outDir: '',
+      });
+      batch = await runBatchBench(
+        browser,
+        url,
+        photos.dir,
+        photos.cases.slice(0, Number(arg('batch', '50'))),
+        FIELDS,
+      );
+    }
     for (const [i, set] of sets.entries())
       results.push(...(await runSet(browser, url, set, i === 0 ? firstVisit : undefined)));
     if (wanted.includes('camera'))
@@ -299,6 +325,7 @@ async function main(): Promise<void> {
     firstVisit: firstVisitDownload(firstVisit, server.url, path.join(root, 'dist')),
   });
   process.stdout.write(formatReport(summary));
+  if (batch) process.stdout.write(formatBatch(batch));
   if (kinds) {
     process.stdout.write(formatKinds(kinds));
     const told = results.filter((r) => r.kindRight).length + kinds.sets.reduce((n, s) => n + s.kindRight, 0);
@@ -309,7 +336,7 @@ async function main(): Promise<void> {
   }
   const out = arg('out', path.join(root, 'build', 'bench', 'results.json'));
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, `${JSON.stringify({ summary, kinds, results }, null, 2)}\n`);
+  fs.writeFileSync(out, `${JSON.stringify({ summary, kinds, batch, results }, null, 2)}\n`);
 }
 
 await main();

@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SessionTable } from '../features/batch/SessionTable.tsx';
+import { SessionHistory } from '../features/history/SessionHistory.tsx';
 import { CameraView } from '../features/capture/CameraView.tsx';
 import { UPLOAD_INPUT_ID, UploadZone } from '../features/capture/UploadZone.tsx';
 import { usePasteAndDrop } from '../features/capture/usePasteAndDrop.ts';
 import { DocumentPreview } from '../features/review/DocumentPreview.tsx';
+import { OcrInsight } from '../features/review/OcrInsight.tsx';
 import { ReviewForm } from '../features/review/ReviewForm.tsx';
 import { TextResult } from '../features/review/TextResult.tsx';
 import { ScanStatus } from '../features/scan/ScanStatus.tsx';
@@ -18,7 +21,8 @@ export function App() {
   useWarmUp();
   const status = useScanStore((s) => s.status);
   const result = useScanStore((s) => s.result);
-  const hasResult = result !== null;
+  const kind = useScanStore((s) => s.kind);
+  const hasResult = kind !== null;
   const [camera, setCamera] = useState(false);
   const { t } = useTranslation('app');
   return (
@@ -36,13 +40,16 @@ export function App() {
       <main
         className={styles.main}
         data-ocr-state={status}
-        data-document-kind={result?.kind ?? ''}
+        data-document-kind={kind ?? ''}
         data-testid="scan.state"
       >
         <section className={styles.capture} aria-label={t('addDocument')}>
           <UploadZone compact={hasResult} onCamera={() => setCamera(true)} />
           <ScanStatus />
           <DocumentPreview />
+          <OcrInsight />
+          <SessionTable />
+          <SessionHistory />
           {hasResult ? null : <EmptyState />}
         </section>
         <section className={styles.review} aria-label={t('review')}>

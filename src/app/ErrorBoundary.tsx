@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { i18next } from './i18n.ts';
 
 interface State {
   failed: boolean;
@@ -18,12 +19,13 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
 
   override render() {
     if (!this.state.failed) return this.props.children;
+    // A class component cannot use the hook: worded at render time, in the language chosen then.
     return (
       <div role="alert" style={{ padding: '2rem' }}>
-        <h1>Something went wrong.</h1>
-        <p>Nothing was sent anywhere. Reload the page to start again.</p>
+        <h1>{i18next.t('home:error.title')}</h1>
+        <p>{i18next.t('home:error.advice')}</p>
         <button type="button" onClick={() => window.location.reload()}>
-          Reload
+          {i18next.t('home:error.reload')}
         </button>
       </div>
     );

@@ -26,7 +26,8 @@ function end(current: Engine): void {
 
 /** 'line': one MRZ line per image (raw line, MRZ alphabet); 'page': a whole card with its layout. */
 export type OcrMode = 'line' | 'page';
-type EngineKey = `${OcrMode}:${LanguageId}`;
+/** Engines are per pool lane (engine/pool.ts), so documents read in parallel never share one. */
+type EngineKey = `${number}|${OcrMode}:${LanguageId}`;
 
 const engines = new Map<EngineKey, Promise<Engine>>();
 
@@ -56,7 +57,7 @@ function engine(key: EngineKey): Promise<Engine> {
 }
 
 async function start(key: EngineKey): Promise<Engine> {
-  const [mode, language] = key.split(':') as [OcrMode, LanguageId];
+  const [mode, language] = key.split('|')[1]!.split(':') as [OcrMode, LanguageId];
   const { createWorker, OEM, PSM } = await import('tesseract.js');
   const creating = createWorker(language, OEM.LSTM_ONLY, {
     workerPath: assetUrl(assets.tesseractWorker),
@@ -97,8 +98,8 @@ async function start(key: EngineKey): Promise<Engine> {
 }
 
 /** Starts the engine ahead of need (after first paint), so the first scan does not wait for it. */
-export function warmUpOcr(language: LanguageId, mode: OcrMode = 'line'): void {
-  void engine(`${mode}:${language}`).catch(() => undefined);
+export function warmUpOcr(language: LanguageId, mode: OcrMode = 'line', lane = 0): void {
+  void engine(`${lane}|${mode}:${language}`).catch(() => undefined);
 }
 
 /**
@@ -141,8 +142,9 @@ export async function recogniseLine(
   image: Blob,
   language: LanguageId,
   signal?: AbortSignal,
+  lane = 0,
 ): Promise<OcrLine> {
-  return withEngine(`line:${language}`, signal, async (worker) => {
+  return withEngine(`${lane}|line:${language}`, signal, async (worker) => {
     const { data } = await worker.recognize(image, {}, { text: true, blocks: true });
     return toOcrLine(data);
   });
@@ -152,9 +154,9 @@ export async function recogniseLine(
 export async function recognisePage(
   image: Blob,
   language: LanguageId,
-  options: { signal?: AbortSignal | undefined } = {},
+  options: { signal?: AbortSignal | undefined; lane?: number } = {},
 ): Promise<PageText> {
-  return withEngine(`page:${language}`, options.signal, async (worker) => {
+  return withEngine(`${options.lane ?? 0}|page:${language}`, options.signal, async (worker) => {
     const { data } = await worker.recognize(image, {}, { text: true, blocks: true });
     return toPageText(data as unknown as PageData);
   });
@@ -170,10 +172,11 @@ export async function recogniseSpans(
   language: LanguageId,
   rectangles: Array<{ left: number; top: number; width: number; height: number }>,
   signal?: AbortSignal,
+  lane = 0,
 ): Promise<string[]> {
   // On the page engine (no second worker, no second copy of the language data), one line at a time.
   const { PSM } = await import('tesseract.js');
-  return withEngine(`page:${language}`, signal, async (worker) => {
+  return withEngine(`${lane}|page:${language}`, signal, async (worker) => {
     await worker.setParameters({ tessedit_pageseg_mode: PSM.SINGLE_LINE });
     try {
       const out: string[] = [];
@@ -249,9 +252,10 @@ function toOcrLine(page: PageLike): OcrLine {
   };
 }
 
-/** Ends every OCR worker ("Clear all"). */
-export async function stopOcr(): Promise<void> {
-  const all = [...engines.values()];
-  engines.clear();
+/** Ends every OCR worker ("Clear all"), or one lane's (an idle lane of the pool). */
+export async function stopOcr(lane?: number): Promise<void> {
+  const keys = [...engines.keys()].filter((k) => lane === undefined || k.startsWith(`${lane}|`));
+  const all = keys.map((k) => engines.get(k)!);
+  for (const k of keys) engines.delete(k);
   await Promise.all(all.map((p) => p.then(end).catch(() => undefined)));
 }

@@ -7,18 +7,25 @@ import { createWorkerClient } from './workerClient.ts';
  * blocking eval in the worker) ends in a typed 'engine-timeout' instead of a spinner forever. */
 const START_TIMEOUT_MS = 45_000;
 
-export const preprocessWorker = createWorkerClient<PreprocessApi>({
-  // Production: a classic worker (built as IIFE) that importScripts() the self-hosted OpenCV. The dev
-  // server only serves workers as ES modules, so dev uses a module worker (see the worker's init).
-  create: () =>
-    import.meta.env.DEV
-      ? new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), {
-          type: 'module',
-          name: 'preprocess',
-        })
-      : new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), { name: 'preprocess' }),
-  start: async (call) => {
-    await call('init', [assetUrl(assets.opencv), assetUrl(assets.zxingReader)]);
-  },
-  startTimeoutMs: START_TIMEOUT_MS,
-});
+/** A preprocess worker client (one per pool lane); the worker itself starts on the first call. */
+export const createPreprocessWorker = () =>
+  createWorkerClient<PreprocessApi>({
+    // Production: a classic worker (built as IIFE) that importScripts() the self-hosted OpenCV. The dev
+    // server only serves workers as ES modules, so dev uses a module worker (see the worker's init).
+    create: () =>
+      import.meta.env.DEV
+        ? new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), {
+            type: 'module',
+            name: 'preprocess',
+          })
+        : new Worker(new URL('../workers/preprocess.worker.ts', import.meta.url), { name: 'preprocess' }),
+    start: async (call) => {
+      await call('init', [assetUrl(assets.opencv), assetUrl(assets.zxingReader)]);
+    },
+    startTimeoutMs: START_TIMEOUT_MS,
+  });
+
+export type PreprocessWorker = ReturnType<typeof createPreprocessWorker>;
+
+/** Lane 0's worker: warmed up after first paint, and the one the camera's frame analysis uses. */
+export const preprocessWorker = createPreprocessWorker();

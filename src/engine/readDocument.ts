@@ -17,7 +17,8 @@ import { qualityHints } from '../lib/quality/qualityHints.ts';
 import { ReaderError } from './errors.ts';
 import { decodeFailure, inspectFile } from './intake.ts';
 import { recogniseLine, warmUpOcr } from './ocr.ts';
-import { preprocessWorker } from './preprocess.ts';
+import { laneOf, type Lane } from './pool.ts';
+import type { PreprocessWorker } from './preprocess.ts';
 import { readPage } from './readPage.ts';
 import { publishTimings } from './timings.ts';
 
@@ -38,6 +39,20 @@ export interface MrzScan extends ScanBase {
   reading: MrzReading;
   /** The MRZ line images that were read, their sizes and their corners in the decoded image. */
   lines?: { images: Blob[]; quads: Quad[]; sizes: LineSize[] };
+  /** Every way the lines were read, in order ("What the OCR saw"): the winner is `chosen`. */
+  attempts: MrzAttempt[];
+  /** Which attempt's reading is shown; 'merged' when fields were voted across attempts. */
+  chosen: MrzAttempt['variant'] | 'merged';
+}
+
+/** One reading of the MRZ lines: the images the OCR was given and what it returned. */
+export interface MrzAttempt {
+  variant: 'first' | LineVariant;
+  images: Blob[];
+  /** The engine's text per line, before any repair. */
+  raw: string[];
+  validChecks: number;
+  checks: number;
 }
 
 /** A US or Canadian licence (or state ID) read from the PDF417 barcode on its back. */
@@ -86,6 +101,8 @@ export interface ReadOptions {
   mode?: 'auto' | 'text';
   /** The model for printed text: eng, or ind for Indonesian. */
   textLanguage?: LanguageId;
+  /** The pool lane whose workers read it (engine/pool.ts); lane 0's when not given. */
+  lane?: Lane;
 }
 
 /** Long edge of the working image: keeps MRZ text ≥ ~12 px for a card filling a third of a 12 MP photo. */
@@ -101,6 +118,7 @@ const VARIANTS: LineVariant[] = ['flipped', 'binarised'];
  */
 export async function readDocument(file: Blob, options: ReadOptions = {}): Promise<ScanResult> {
   const { signal, onStage } = options;
+  const { worker, lane } = laneOf(options);
   const language = options.language ?? 'ocrb';
   const timings: Record<string, number> = {};
   const started = performance.now();
@@ -109,16 +127,16 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   // Engines start once per page (instant when warm): OpenCV first, as it is needed first; the OCR
   // engine starts alongside and is ready by the time the lines are.
   onStage?.('starting');
-  if (options.mode !== 'text') warmUpOcr(language);
+  if (options.mode !== 'text') warmUpOcr(language, 'line', lane);
   let t = performance.now();
-  await preprocessWorker.release(signal);
+  await worker.release(signal);
   timings.start = Math.round(performance.now() - t);
 
   let analysis: AnalyseResult;
   try {
     onStage?.('locating');
     t = performance.now();
-    analysis = await preprocessWorker.analyse(
+    analysis = await worker.analyse(
       file,
       { maxWorkingEdge: MAX_WORKING_EDGE, pageOnly: options.mode === 'text' },
       signal,
@@ -131,7 +149,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   Object.assign(timings, analysis.timings);
   if (!analysis.mrz && analysis.barcode) {
     const licence = parseLicence(analysis.barcode.text);
-    return licenceBack(analysis, analysis.barcode, licence, timings, started);
+    return licenceBack(worker, analysis, analysis.barcode, licence, timings, started);
   }
   if (!analysis.mrz && analysis.page) {
     try {
@@ -147,15 +165,15 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
 
   onStage?.('reading');
   t = performance.now();
-  let best = await readLines(analysis.mrz, language, options);
+  let best = await readLines(analysis.mrz, 'first', language, options);
   timings.ocr = Math.round(performance.now() - t);
   const all = [best];
   for (const variant of VARIANTS) {
     if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
     t = performance.now();
-    const images = await preprocessWorker.lineVariant(variant, signal);
+    const images = await worker.lineVariant(variant, signal);
     if (!images) break;
-    const next = await readLines(images, language, options);
+    const next = await readLines(images, variant, language, options);
     timings[`ocr-${variant}`] = Math.round(performance.now() - t);
     all.push(next);
     if (score(next.reading) > score(best.reading)) best = next;
@@ -168,20 +186,20 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     // A PDF417's rows pass for MRZ lines: when the checks still fail, a licence barcode (only one
     // that parses as such) is the better reading. Valid MRZs never load the barcode reader.
     t = performance.now();
-    const barcode = await preprocessWorker.findBarcode(signal);
+    const barcode = await worker.findBarcode(signal);
     timings.barcode = Math.round(performance.now() - t);
     const licence = barcode && parseLicence(barcode.text);
-    if (barcode && licence) return licenceBack(analysis, barcode, licence, timings, started);
+    if (barcode && licence) return licenceBack(worker, analysis, barcode, licence, timings, started);
     otherBarcode = barcode !== null;
     // Another kind of barcode, and an "MRZ" whose check digits mostly fail: its rows were read as one.
     if (otherBarcode && best.reading && validShare(best.reading) < 0.5) {
-      void preprocessWorker.release().catch(() => undefined);
+      void worker.release().catch(() => undefined);
       throw new ReaderError('unreadable-barcode');
     }
   }
   if (!best.reading || !plausible(best.reading)) {
     // Nothing MRZ-like was read: the "MRZ" may have been a card's printed rows (a licence front).
-    const page = await preprocessWorker.pageOf('document', signal);
+    const page = await worker.pageOf('document', signal);
     if (page) {
       try {
         return await readPage(analysis, page, timings, started, options);
@@ -189,13 +207,13 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
         if (!(error instanceof ReaderError && error.code === 'no-mrz')) throw error;
       }
     }
-    void preprocessWorker.release().catch(() => undefined);
+    void worker.release().catch(() => undefined);
     // The "MRZ" was the rows of a barcode that is not a licence's: say that.
     if (otherBarcode) throw new ReaderError('unreadable-barcode');
     throw new ReaderError('unreadable-mrz', qualityHints(analysis.quality, analysis.scale));
   }
   onStage?.('checking');
-  void preprocessWorker.release().catch(() => undefined);
+  void worker.release().catch(() => undefined);
   timings.total = Math.round(performance.now() - started);
   publishTimings(timings);
   const { quads, sizes } = analysis.mrz;
@@ -208,6 +226,8 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     kind: 'mrz',
     reading: best.reading,
     ...(lines ? { lines } : {}),
+    attempts: all.flatMap((a) => (a.attempt ? [a.attempt] : [])),
+    chosen: best.attempt?.variant ?? 'merged',
     quality: analysis.quality,
     document: analysis.document,
     rotation: best.rotation,
@@ -232,13 +252,14 @@ function parseLicence(text: string): AamvaLicence | null {
 }
 
 function licenceBack(
+  worker: PreprocessWorker,
   analysis: AnalyseResult,
   barcode: NonNullable<AnalyseResult['barcode']>,
   licence: AamvaLicence | null,
   timings: Record<string, number>,
   started: number,
 ): LicenceBackScan {
-  void preprocessWorker.release().catch(() => undefined);
+  void worker.release().catch(() => undefined);
   if (!licence) throw new ReaderError('unreadable-barcode');
   timings.total = Math.round(performance.now() - started);
   publishTimings(timings);
@@ -254,22 +275,38 @@ function licenceBack(
   };
 }
 
-async function readLines(
-  images: MrzLineImages,
-  language: LanguageId,
-  options: ReadOptions,
-): Promise<{ reading: MrzReading | null; rotation: Rotation }> {
-  const lines = await Promise.all(
-    images.lines.map((image) => recogniseLine(image, language, options.signal)),
-  );
-  return { reading: readMrz(lines, options.today), rotation: images.rotation };
+interface Attempt {
+  reading: MrzReading | null;
+  rotation: Rotation;
+  /** Absent on a reading merged from several attempts. */
+  attempt?: MrzAttempt;
 }
 
-function mergeWith(
-  best: { reading: MrzReading | null; rotation: Rotation },
-  all: Array<{ reading: MrzReading | null; rotation: Rotation }>,
-  today: string | undefined,
-): { reading: MrzReading; rotation: Rotation } | null {
+async function readLines(
+  images: MrzLineImages,
+  variant: MrzAttempt['variant'],
+  language: LanguageId,
+  options: ReadOptions,
+): Promise<Attempt> {
+  const lines = await Promise.all(
+    images.lines.map((image) => recogniseLine(image, language, options.signal, laneOf(options).lane)),
+  );
+  const reading = readMrz(lines, options.today);
+  const checks = Object.values(reading?.checks ?? {}).filter((c) => c !== 'absent');
+  return {
+    reading,
+    rotation: images.rotation,
+    attempt: {
+      variant,
+      images: images.lines,
+      raw: lines.map((l) => l.text),
+      validChecks: checks.filter((c) => c === 'valid').length,
+      checks: checks.length,
+    },
+  };
+}
+
+function mergeWith(best: Attempt, all: Attempt[], today: string | undefined): Attempt | null {
   if (!best.reading) return null;
   const donors = all
     .filter((r) => r.rotation === best.rotation && r.reading && plausible(r.reading))

@@ -17,7 +17,7 @@ import type { AnalyseResult, PageImage, Rotation } from '../workers/preprocess.a
 import type { LanguageId } from './assets.generated.ts';
 import { ReaderError } from './errors.ts';
 import { recognisePage, recogniseSpans } from './ocr.ts';
-import { preprocessWorker } from './preprocess.ts';
+import { laneOf } from './pool.ts';
 import type { PageInfo, PrintedScan, ReadOptions, TextScan } from './readDocument.ts';
 import { publishTimings } from './timings.ts';
 
@@ -37,6 +37,7 @@ export async function readPage(
   options: ReadOptions,
 ): Promise<PrintedScan | TextScan> {
   const language = options.textLanguage ?? 'eng';
+  const { worker, lane } = laneOf(options);
   let page = found;
   options.onStage?.('reading');
   let t = performance.now();
@@ -44,10 +45,10 @@ export async function readPage(
   // A card on its side (no outline to straighten it by) reads fine but with its boxes standing up:
   // they are laid level and the image turned to match.
   const read = async (upsideDown: boolean, from: PageImage = page) => {
-    const image = upsideDown ? await preprocessWorker.turnPage(from.image, 2, options.signal) : from.image;
-    const raw = await recognisePage(image, language, { signal: options.signal });
+    const image = upsideDown ? await worker.turnPage(from.image, 2, options.signal) : from.image;
+    const raw = await recognisePage(image, language, { signal: options.signal, lane });
     const { text, turns } = levelledPage(raw, from.width, from.height);
-    const shown = turns ? await preprocessWorker.turnPage(image, turns, options.signal) : image;
+    const shown = turns ? await worker.turnPage(image, turns, options.signal) : image;
     const size = turns
       ? { width: from.height, height: from.width }
       : { width: from.width, height: from.height };
@@ -57,7 +58,7 @@ export async function readPage(
   timings.ocr = Math.round(performance.now() - t);
   if (!best.kind && page.straightened) {
     // The outline may have been a false one (the portrait, a panel): read the whole frame.
-    const frame = await preprocessWorker.pageOf('frame', options.signal);
+    const frame = await worker.pageOf('frame', options.signal);
     if (frame) {
       t = performance.now();
       const whole = await read(false, frame);
@@ -83,12 +84,12 @@ export async function readPage(
     t = performance.now();
     best = {
       ...best,
-      text: await rereadSmallText(best.text, best.image, best.size, language, options.signal),
+      text: await rereadSmallText(best.text, best.image, best.size, language, options.signal, lane),
     };
     timings['ocr-labels'] = Math.round(performance.now() - t);
   }
   options.onStage?.('checking');
-  void preprocessWorker.release().catch(() => undefined);
+  void worker.release().catch(() => undefined);
   const pageInfo: PageInfo = {
     image: best.image,
     width: best.size.width,
@@ -127,6 +128,7 @@ async function rereadSmallText(
   size: { width: number; height: number },
   language: LanguageId,
   signal: AbortSignal | undefined,
+  lane: number,
 ): Promise<PageText> {
   // A lone colon or digit is too narrow for tesseract to read on its own: it stays as read.
   const spans = smallSpans(text)
@@ -144,7 +146,7 @@ async function rereadSmallText(
       height: Math.min(size.height - top, Math.round(box.height + pad * 2)),
     };
   });
-  const read = await recogniseSpans(image, language, rectangles, signal);
+  const read = await recogniseSpans(image, language, rectangles, signal, lane);
   const texts = new Map<PageWord, string>();
   spans.forEach((span, i) => {
     const parts = (read[i] ?? '').split(' ').filter(Boolean);

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { QualityHint, ReaderErrorCode } from '../engine/errors.ts';
 import type { ScanResult, Stage } from '../engine/readDocument.ts';
+import type { DocumentFormValues } from '../features/review/formSchema.ts';
 
 /** The testing contract's data-ocr-state values. */
 export type OcrState = 'idle' | 'working' | 'done' | 'error';
@@ -17,6 +18,8 @@ export interface ScanState {
   stage: Stage | null;
   /** The document being reviewed: stays when a later file fails, so nothing typed is lost. */
   result: ScanResult | null;
+  /** Its kind: the result's, or a history record's (opened without a result). */
+  kind: ScanResult['kind'] | null;
   /** The document read before it (this session), e.g. the other side of the same licence. */
   previous: ScanResult | null;
   /** Object URL of the reviewed document's image. */
@@ -29,14 +32,15 @@ export interface ScanState {
   error: ScanError | null;
   /** Changes with every new result, so the form resets to it exactly once. */
   resultId: number;
-  /** Files dropped beyond the first (one document at a time for now). */
-  ignoredFiles: number;
+  /** The form as the user last left this document (reopened from the session); null: as read. */
+  values: DocumentFormValues | null;
 }
 
 export const initialScanState: ScanState = {
   status: 'idle',
   stage: null,
   result: null,
+  kind: null,
   previous: null,
   imageUrl: null,
   pageUrl: null,
@@ -44,7 +48,7 @@ export const initialScanState: ScanState = {
   fileName: null,
   error: null,
   resultId: 0,
-  ignoredFiles: 0,
+  values: null,
 };
 
 /** One store for the scan; actions live in features/scan/scanActions.ts (zustand "no store actions"). */

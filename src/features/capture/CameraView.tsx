@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { frameHint, SteadyGate, type FrameHint } from '../../lib/quality/frameGuidance.ts';
 import { readCapture } from '../scan/scanActions.ts';
 import {
@@ -13,7 +14,7 @@ import {
   videoInputs,
   type CameraErrorCode,
 } from './camera.ts';
-import { CAMERA_ERRORS, CAPTURE_MESSAGES, FRAME_HINTS } from './cameraMessages.ts';
+import { cameraErrorText, frameHintText } from './cameraMessages.ts';
 import styles from './CameraView.module.css';
 import { GuideOverlay, type Overlay } from './GuideOverlay.tsx';
 
@@ -35,6 +36,7 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * Escape, or the page going to the background) stops every track at once.
  */
 export function CameraView({ onClose, onUpload }: { onClose: () => void; onUpload: () => void }) {
+  const { t } = useTranslation('capture');
   const dialog = useRef<HTMLDialogElement>(null);
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
@@ -201,20 +203,21 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
 
   const message =
     phase === 'starting'
-      ? CAPTURE_MESSAGES.starting
+      ? t('camera.starting')
       : phase === 'reading'
-        ? CAPTURE_MESSAGES.reading
+        ? t('camera.reading')
         : phase === 'captured'
-          ? CAPTURE_MESSAGES.read
+          ? t('camera.read')
           : hint === 'ready' || !retrying
-            ? hint && FRAME_HINTS[hint]
-            : `${CAPTURE_MESSAGES.retry}. ${FRAME_HINTS[hint ?? 'no-document']}`;
+            ? hint && frameHintText(hint)
+            : t('camera.retry', { hint: frameHintText(hint ?? 'no-document') });
+  const errorText = error ? cameraErrorText(error) : null;
 
   return (
     <dialog
       ref={dialog}
       className={styles.dialog}
-      aria-label="Camera"
+      aria-label={t('camera.title')}
       onCancel={(event) => {
         event.preventDefault();
         close();
@@ -234,17 +237,17 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
         ) : null}
       </div>
 
-      {phase === 'error' && error ? (
+      {phase === 'error' && errorText ? (
         <div className={styles.error} role="alert">
-          <p className={styles.errorTitle}>{CAMERA_ERRORS[error].title}</p>
-          <p>{CAMERA_ERRORS[error].advice}</p>
+          <p className={styles.errorTitle}>{errorText.title}</p>
+          <p>{errorText.advice}</p>
           <div className={styles.errorActions}>
             <button type="button" className={styles.primary} onClick={onUpload}>
-              Upload a photo instead
+              {t('camera.uploadInstead')}
             </button>
             {error === 'busy' || error === 'failed' ? (
               <button type="button" onClick={restart}>
-                Try again
+                {t('camera.tryAgain')}
               </button>
             ) : null}
           </div>
@@ -253,14 +256,14 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
 
       <div className={styles.controls}>
         <button type="button" className={styles.control} onClick={close}>
-          Close camera
+          {t('camera.close')}
         </button>
         <button
           type="button"
           className={styles.shutter}
           onClick={() => void capture('manual')}
           disabled={phase !== 'live'}
-          aria-label="Take photo"
+          aria-label={t('camera.takePhoto')}
         />
         {torch.supported ? (
           <button
@@ -269,12 +272,12 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
             aria-pressed={torch.on}
             onClick={() => void toggleTorch()}
           >
-            Torch
+            {t('camera.torch')}
           </button>
         ) : null}
         {cameras.length > 1 ? (
           <button type="button" className={styles.control} onClick={switchCamera}>
-            Switch camera
+            {t('camera.switchCamera')}
           </button>
         ) : null}
       </div>

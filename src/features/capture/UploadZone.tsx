@@ -1,4 +1,5 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { useReadSettings } from '../../state/scanStore.ts';
 import { startScan } from '../scan/scanActions.ts';
 import styles from './UploadZone.module.css';
@@ -13,6 +14,7 @@ export const UPLOAD_INPUT_ID = 'upload';
 export function UploadZone({ compact = false, onCamera }: { compact?: boolean; onCamera: () => void }) {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
+  const { t } = useTranslation('capture');
 
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
@@ -49,18 +51,16 @@ export function UploadZone({ compact = false, onCamera }: { compact?: boolean; o
       />
       <div className={styles.actions}>
         <label htmlFor={UPLOAD_INPUT_ID} className={styles.button}>
-          Upload a photo or scan
+          {t('upload.choose')}
         </label>
         <button type="button" className={styles.secondary} onClick={onCamera}>
-          Use camera
+          {t('upload.useCamera')}
         </button>
       </div>
       <ReadModeSelect />
       {compact ? null : (
         <p className={styles.hint}>
-          or drop it here, or paste it (<kbd>Ctrl</kbd>+<kbd>V</kbd>). Passports, ID cards and visas (by their
-          machine-readable zone), US driver&apos;s licences (front or barcode back) and Indonesian e-KTP cards
-          are recognised by themselves.
+          <Trans t={t} i18nKey="upload.hint" components={{ kbd: <kbd /> }} />
         </p>
       )}
     </div>
@@ -70,28 +70,29 @@ export function UploadZone({ compact = false, onCamera }: { compact?: boolean; o
 /** Automatic (the kind is told from the image) or any text; the language for printed text. */
 function ReadModeSelect() {
   const { mode, textLanguage } = useReadSettings();
+  const { t } = useTranslation('capture');
   return (
     <div className={styles.modes}>
       <label>
-        Read as{' '}
+        {t('readMode.label')}{' '}
         <select
           name="readMode"
           value={mode}
           onChange={(e) => useReadSettings.setState({ mode: e.target.value as 'auto' | 'text' })}
         >
-          <option value="auto">Identity document (automatic)</option>
-          <option value="text">Any text</option>
+          <option value="auto">{t('readMode.auto')}</option>
+          <option value="text">{t('readMode.text')}</option>
         </select>
       </label>
       <label>
-        Text language{' '}
+        {t('readMode.textLanguage')}{' '}
         <select
           name="textLanguage"
           value={textLanguage}
           onChange={(e) => useReadSettings.setState({ textLanguage: e.target.value as 'eng' | 'ind' })}
         >
-          <option value="eng">English</option>
-          <option value="ind">Indonesian</option>
+          <option value="eng">{t('readMode.english')}</option>
+          <option value="ind">{t('readMode.indonesian')}</option>
         </select>
       </label>
     </div>

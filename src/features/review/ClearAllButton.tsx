@@ -1,8 +1,10 @@
+import { useTranslation } from 'react-i18next';
 import { clearAll } from '../scan/scanActions.ts';
 import styles from './ReviewForm.module.css';
 
 /** The contract's "Clear all": wipes everything, and says so in the bar's status line. */
 export function ClearAllButton({ onNotice }: { onNotice: (text: string) => void }) {
+  const { t } = useTranslation('batch');
   return (
     <button
       type="button"
@@ -10,10 +12,10 @@ export function ClearAllButton({ onNotice }: { onNotice: (text: string) => void 
       onClick={async () => {
         onNotice('');
         await clearAll();
-        onNotice('Everything was cleared from this page.');
+        onNotice(t('export.cleared'));
       }}
     >
-      Clear all
+      {t('export.clearAll')}
     </button>
   );
 }

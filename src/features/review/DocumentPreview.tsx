@@ -1,23 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { i18next } from '../../app/i18n.ts';
 import type { ScanResult } from '../../engine/readDocument.ts';
-import { FORMAT_LABELS } from '../../lib/mrz/formats.ts';
 import { useFocusedField, useScanStore } from '../../state/scanStore.ts';
+import { formatLabel, KIND_KEYS } from './fieldSpecs.ts';
 import type { FieldName } from './formSchema.ts';
 import { provenanceOf } from './provenance.ts';
 import styles from './ReviewForm.module.css';
 
-const KIND_LABELS: Record<ScanResult['kind'], string> = {
-  mrz: 'MRZ',
-  'licence-back': 'licence barcode',
-  'licence-front': 'US licence front',
-  ektp: 'Indonesian e-KTP',
-  text: 'text',
-};
-
+/** What was read, in the interface language at the time of the call. */
 function caption(result: ScanResult): string {
-  if (result.kind === 'mrz') return `${FORMAT_LABELS[result.reading.format]} MRZ`;
-  if (result.kind === 'licence-back')
-    return `${result.licence.jurisdiction?.name ?? 'Licence'} barcode (AAMVA v${result.licence.version})`;
-  return KIND_LABELS[result.kind];
+  if (result.kind === 'mrz')
+    return i18next.t('review:preview.mrz', { format: formatLabel(result.reading.format) });
+  if (result.kind === 'licence-back') {
+    const { jurisdiction, version } = result.licence;
+    // A jurisdiction's name is a place name, shown as the lookup table spells it.
+    return jurisdiction
+      ? i18next.t('review:preview.barcode', { place: jurisdiction.name, version })
+      : i18next.t('review:preview.licenceBarcode', { version });
+  }
+  return i18next.t(`review:preview.kinds.${KIND_KEYS[result.kind]}`);
 }
 
 /**
@@ -26,6 +27,7 @@ function caption(result: ScanResult): string {
  * field being pointed at or edited highlighted.
  */
 export function DocumentPreview() {
+  const { t } = useTranslation('review');
   const imageUrl = useScanStore((s) => s.imageUrl);
   const pageUrl = useScanStore((s) => s.pageUrl);
   const result = useScanStore((s) => s.result);
@@ -42,10 +44,7 @@ export function DocumentPreview() {
   return (
     <figure className={styles.preview}>
       <div className={styles.previewFrame}>
-        <img
-          src={page ? pageUrl! : imageUrl}
-          alt={page ? 'The document as straightened for reading' : 'The document image being reviewed'}
-        />
+        <img src={page ? pageUrl! : imageUrl} alt={page ? t('preview.altPage') : t('preview.altImage')} />
         {quad || box || outline ? (
           <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
             {quad ? <polygon points={quad.map((p) => `${p.x},${p.y}`).join(' ')} /> : null}
@@ -67,8 +66,8 @@ export function DocumentPreview() {
       </div>
       <figcaption>
         {fileName} · {caption(result)}
-        {result.rotation ? ` · turned ${result.rotation}°` : ''}
-        {result.document ? ' · outline found' : ''}
+        {result.rotation ? ` · ${t('preview.turned', { degrees: result.rotation })}` : ''}
+        {result.document ? ` · ${t('preview.outlineFound')}` : ''}
       </figcaption>
     </figure>
   );

@@ -1,12 +1,15 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { UseFormReturn } from 'react-hook-form';
-import { CSV_BOM, toCsv } from '../../lib/export/csv.ts';
 import type { CheckName } from '../../lib/mrz/formats.ts';
 import type { CheckStatus } from '../../lib/mrz/types.ts';
 import { useScanStore } from '../../state/scanStore.ts';
+import { useSessionStore } from '../../state/sessionStore.ts';
+import { sessionCsv } from '../batch/documentRecord.ts';
+import { saveDraft } from '../scan/scanActions.ts';
 import { ClearAllButton } from './ClearAllButton.tsx';
 import { documentJson, downloadText, exportFileName, type ExportedDocument } from './exportDocument.ts';
-import { layoutValues, LAYOUT_FIELDS, type DocumentFormValues, type FormLayout } from './formSchema.ts';
+import { layoutValues, type DocumentFormValues, type FormLayout } from './formSchema.ts';
 import styles from './ReviewForm.module.css';
 
 interface Props {
@@ -16,17 +19,11 @@ interface Props {
   layout: FormLayout;
 }
 
-const CHECK_COLUMNS: CheckName[] = [
-  'documentNumber',
-  'dateOfBirth',
-  'expiryDate',
-  'personalNumber',
-  'composite',
-];
-
-/** Copy / download the document as it stands in the form, and wipe everything. */
+/** Copy / download the open document as it stands in the form, the session as CSV, and wipe everything. */
 export function ExportBar({ form, checks, format, layout }: Props) {
-  const hasResult = useScanStore((s) => s.result !== null);
+  const hasResult = useScanStore((s) => s.kind !== null);
+  const hasDocuments = useSessionStore((s) => s.documents.some((d) => d.status === 'done'));
+  const { t } = useTranslation('batch');
   const [notice, setNotice] = useState('');
   const current = (): ExportedDocument => ({
     ...layoutValues(form.getValues(), layout),
@@ -37,40 +34,33 @@ export function ExportBar({ form, checks, format, layout }: Props) {
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(documentJson(current()));
-      setNotice('Copied to the clipboard.');
+      setNotice(t('export.copied'));
     } catch {
-      setNotice('The browser did not allow copying: use Download JSON instead.');
+      setNotice(t('export.copyRefused'));
     }
   };
   const downloadJson = () => {
     downloadText(documentJson(current()), exportFileName('json'), 'application/json');
-    setNotice('JSON downloaded.');
+    setNotice(t('export.jsonDownloaded'));
   };
   const downloadCsv = () => {
-    const doc = current();
-    const fields: Array<keyof DocumentFormValues> = LAYOUT_FIELDS[layout];
-    const header = ['readAt', 'kind', 'format', ...fields, ...CHECK_COLUMNS.map((c) => `check_${c}`)];
-    const row = [
-      new Date().toISOString(),
-      layout,
-      doc.format ?? '',
-      ...fields.map((f) => String(doc[f] ?? '')),
-      ...CHECK_COLUMNS.map((c) => doc.checks[c] ?? ''),
-    ];
-    downloadText(CSV_BOM + toCsv(header, [row]), exportFileName('csv'), 'text/csv;charset=utf-8');
-    setNotice('CSV downloaded.');
+    // The open document as it stands in the form, then every read document of the session.
+    saveDraft(form.getValues());
+    const docs = useSessionStore.getState().documents;
+    downloadText(sessionCsv(docs), exportFileName('csv'), 'text/csv;charset=utf-8');
+    setNotice(t('export.csvDownloaded', { count: docs.filter((d) => d.status === 'done').length }));
   };
 
   return (
     <div className={styles.actions}>
       <button type="button" onClick={copy} disabled={!hasResult}>
-        Copy JSON
+        {t('export.copyJson')}
       </button>
       <button type="button" onClick={downloadJson} disabled={!hasResult}>
-        Download JSON
+        {t('export.downloadJson')}
       </button>
-      <button type="button" onClick={downloadCsv} disabled={!hasResult}>
-        Download CSV
+      <button type="button" onClick={downloadCsv} disabled={!hasDocuments}>
+        {t('export.downloadCsv')}
       </button>
       <ClearAllButton onNotice={setNotice} />
       <p role="status" className={styles.notice}>

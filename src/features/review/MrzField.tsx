@@ -1,10 +1,12 @@
 import type { UseFormReturn } from 'react-hook-form';
-import { FORMAT_LABELS, type CheckName, type MrzFormat } from '../../lib/mrz/formats.ts';
+import { useTranslation } from 'react-i18next';
+import type { CheckName, MrzFormat } from '../../lib/mrz/formats.ts';
 import { interpretMrz } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
 import { mrzLines } from '../../lib/mrz/verifyFields.ts';
 import { FieldRow } from './FieldRow.tsx';
-import { CHECK_TEXT, describeCorrections } from './fieldStatus.ts';
+import { formatLabel } from './fieldSpecs.ts';
+import { compositeCheckText, describeCorrections } from './fieldStatus.ts';
 import type { DocumentFormValues } from './formSchema.ts';
 import styles from './ReviewForm.module.css';
 
@@ -17,6 +19,7 @@ interface Props {
 
 /** The raw MRZ, editable, with its composite check and a way to refill the fields from it. */
 export function MrzField({ form, checks, format, corrections }: Props) {
+  const { t } = useTranslation('review');
   const text = form.watch('mrz');
   const lines = mrzLines(text ?? '');
   const refill = () => {
@@ -27,27 +30,28 @@ export function MrzField({ form, checks, format, corrections }: Props) {
   };
   return (
     <fieldset className={styles.group}>
-      <legend>Machine-readable zone</legend>
+      <legend>{t('mrz.legend')}</legend>
       <FieldRow
         id="field-mrz"
-        label="MRZ lines"
+        label={t('mrz.label')}
         wide
         notes={
           <>
             {!text ? null : format ? (
               <p className={styles.source}>
-                {FORMAT_LABELS[format]}: {lines.length} lines of {lines[0]?.length} characters
-                {format === 'MRVA' || format === 'MRVB' ? ' (a visa MRZ has no composite check)' : ''}
+                {t(format === 'MRVA' || format === 'MRVB' ? 'mrz.shapeVisa' : 'mrz.shape', {
+                  format: formatLabel(format),
+                  lines: lines.length,
+                  length: lines[0]?.length ?? 0,
+                })}
               </p>
             ) : (
-              <p className={styles.bad}>
-                Not a complete MRZ: expected 3 lines of 30, or 2 of 36 or 44 characters.
-              </p>
+              <p className={styles.bad}>{t('mrz.incomplete')}</p>
             )}
             {checks?.composite ? (
               <p className={checks.composite === 'valid' ? styles.good : styles.bad}>
                 <span aria-hidden="true">{checks.composite === 'valid' ? '✓ ' : '✗ '}</span>
-                Composite: {CHECK_TEXT[checks.composite].toLowerCase()}
+                {compositeCheckText(checks.composite)}
               </p>
             ) : null}
             {describeCorrections(corrections).map((text) => (
@@ -69,7 +73,7 @@ export function MrzField({ form, checks, format, corrections }: Props) {
         />
       </FieldRow>
       <button type="button" className={styles.secondary} onClick={refill} disabled={!format}>
-        Update fields from the MRZ
+        {t('mrz.refill')}
       </button>
     </fieldset>
   );

@@ -1,17 +1,19 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
 import { crossCheck } from '../../lib/licence/crossCheck.ts';
 import type { MrzReading } from '../../lib/mrz/readMrz.ts';
 import { formatOfLines } from '../../lib/mrz/formats.ts';
 import { mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
 import { useScanStore } from '../../state/scanStore.ts';
+import { saveDraft } from '../scan/scanActions.ts';
 import { ExportBar } from './ExportBar.tsx';
 import { FieldRow } from './FieldRow.tsx';
 import {
   CHECK_OF,
-  CHECK_TEXT,
+  checkText,
   correctionsByField,
   describeCorrections,
   describeDoubt,
@@ -28,7 +30,9 @@ import {
 import { FieldCrop } from './FieldCrop.tsx';
 import {
   BARCODE_PROBLEMS,
+  editedNote,
   FIELD_SPECS,
+  fieldLabel,
   layoutOf,
   licenceSide,
   LOW_CONFIDENCE,
@@ -36,8 +40,7 @@ import {
   PRINTED_PROBLEMS,
   readFields,
   SOURCE_LABELS,
-  SOURCE_NOUNS,
-  TYPE_LABELS,
+  typeLabel,
 } from './fieldSpecs.ts';
 import { MrzField } from './MrzField.tsx';
 import { TextField } from './TextField.tsx';
@@ -46,6 +49,7 @@ import styles from './ReviewForm.module.css';
 
 /** The editable result: every field with where it came from, how sure we are and whether its check digit holds. */
 export function ReviewForm() {
+  const { t } = useTranslation('review');
   const result = useScanStore((s) => s.result);
   const resultId = useScanStore((s) => s.resultId);
   const pageUrl = useScanStore((s) => s.pageUrl);
@@ -53,7 +57,8 @@ export function ReviewForm() {
   const lineUrls = useScanStore((s) => s.lineUrls);
   const previous = useScanStore((s) => s.previous);
   const reading = result?.kind === 'mrz' ? result.reading : null;
-  const layout = layoutOf(result);
+  const kind = useScanStore((s) => s.kind);
+  const layout = layoutOf(kind);
   const resolver = useMemo(() => zodResolver(documentFormSchema(layout)), [layout]);
   const form = useForm<DocumentFormValues>({
     resolver,
@@ -61,10 +66,16 @@ export function ReviewForm() {
     mode: 'onChange',
   });
   const { reset, trigger } = form;
+  const saved = useScanStore((s) => s.values);
   useEffect(() => {
-    reset(result ? formValuesFrom(readFields(result)) : emptyFormValues);
-    if (result) void trigger();
+    reset(saved ?? (result ? formValuesFrom(readFields(result)) : emptyFormValues));
+    if (result || saved) void trigger();
   }, [resultId]); // eslint-disable-line react-hooks/exhaustive-deps -- reset on a new result only, never while the user edits
+  // The session keeps each document as the user leaves it (reopened later, exported as CSV).
+  useEffect(
+    () => form.subscribe({ formState: { values: true }, callback: ({ values }) => saveDraft(values) }),
+    [form],
+  );
 
   const values = useWatch({ control: form.control }) as DocumentFormValues;
   const { documentNumber, dateOfBirth, expiryDate, personalNumber, mrz } = values;
@@ -83,7 +94,7 @@ export function ReviewForm() {
       ? previous
       : null;
   const sides = otherSide ? crossCheck(values, readFields(otherSide)) : {};
-  const otherName = otherSide?.kind === 'licence-back' ? 'the back’s barcode' : 'the front';
+  const otherIsBack = otherSide?.kind === 'licence-back';
   const format = layout === 'mrz' ? (formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null) : null;
   const groups = LAYOUT_GROUPS[layout];
 
@@ -112,13 +123,13 @@ export function ReviewForm() {
         {status ? (
           <p className={status === 'invalid' ? styles.bad : styles.good}>
             <span aria-hidden="true">{status === 'invalid' ? '✗ ' : '✓ '}</span>
-            {CHECK_TEXT[status]}
+            {checkText(status)}
           </p>
         ) : null}
         {status === 'valid' && checks?.composite === 'invalid' ? (
           <p className={styles.warn}>
             <span aria-hidden="true">! </span>
-            The composite check fails, so one of the checked fields may still be wrong.
+            {t('notes.compositeFails')}
           </p>
         ) : null}
         {unchanged && reading
@@ -132,7 +143,7 @@ export function ReviewForm() {
               ))
           : null}
         {problem && unchanged ? (
-          <p className={styles.bad}>The MRZ says {problem.detail}, which is not a real date.</p>
+          <p className={styles.bad}>{t('notes.notARealDate', { detail: problem.detail })}</p>
         ) : null}
         {unchanged
           ? barcodeProblems.map((p) => (
@@ -146,7 +157,7 @@ export function ReviewForm() {
           ? printedProblems.map((p) => (
               <p key={p.code} className={styles.bad}>
                 <span aria-hidden="true">✗ </span>
-                {PRINTED_PROBLEMS[p.code] ?? 'This value disagrees with another on the card.'}
+                {PRINTED_PROBLEMS[p.code] ?? t('notes.disagrees')}
               </p>
             ))
           : null}
@@ -154,13 +165,14 @@ export function ReviewForm() {
           sides[name as keyof typeof sides]!.agrees ? (
             <p className={styles.good}>
               <span aria-hidden="true">✓ </span>
-              Matches {otherName}.
+              {otherIsBack ? t('notes.matchesBack') : t('notes.matchesFront')}
             </p>
           ) : (
             <p className={styles.bad}>
               <span aria-hidden="true">✗ </span>
-              {otherName.charAt(0).toUpperCase() + otherName.slice(1)} says “
-              {sides[name as keyof typeof sides]!.other}”: compare with the card.
+              {t(otherIsBack ? 'notes.backSays' : 'notes.frontSays', {
+                other: sides[name as keyof typeof sides]!.other,
+              })}
             </p>
           )
         ) : null}
@@ -174,7 +186,7 @@ export function ReviewForm() {
         {unchanged && unsure ? (
           <p className={styles.warn}>
             <span aria-hidden="true">! </span>
-            Hard to read: compare with the document.
+            {t('notes.hardToRead')}
           </p>
         ) : null}
         {unchanged && crop ? <FieldCrop {...crop} /> : null}
@@ -195,22 +207,20 @@ export function ReviewForm() {
           : null}
         {unchanged && confidence !== undefined ? (
           <p className={styles.source}>
-            {source} · {Math.round(confidence * 100)}% sure
+            {t('notes.sure', { source, percent: Math.round(confidence * 100) })}
           </p>
         ) : null}
         {unchanged && confidence === undefined && read ? (
           <p className={styles.source}>
             {result?.kind === 'licence-back'
-              ? `${source} · error-corrected`
+              ? t('notes.errorCorrected', { source })
               : result?.kind === 'mrz'
-                ? `${source} · from the document code`
-                : 'Inferred from the kind of card: compare with the document'}
+                ? t('notes.fromDocumentCode', { source })
+                : t('notes.inferred')}
           </p>
         ) : null}
         {fromReader && !unchanged ? (
-          <p className={styles.source}>
-            {read ? `Edited (the ${SOURCE_NOUNS[result.kind]} read “${read}”)` : 'Entered by you'}
-          </p>
+          <p className={styles.source}>{read ? editedNote(result.kind, read) : t('notes.enteredByYou')}</p>
         ) : null}
       </>
     );
@@ -219,15 +229,20 @@ export function ReviewForm() {
   const renderField = (name: FieldName) => {
     if (name === 'documentType')
       return (
-        <FieldRow key={name} id="field-documentType" label="Document type" notes={notesFor('documentType')}>
+        <FieldRow
+          key={name}
+          id="field-documentType"
+          label={fieldLabel('documentType')}
+          notes={notesFor('documentType')}
+        >
           <select
             id="field-documentType"
             aria-describedby="field-documentType-notes"
             {...form.register('documentType')}
           >
-            {DOCUMENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TYPE_LABELS[t]}
+            {DOCUMENT_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
               </option>
             ))}
           </select>
@@ -235,12 +250,12 @@ export function ReviewForm() {
       );
     if (name === 'sex')
       return (
-        <FieldRow key={name} id="field-sex" label="Sex" notes={notesFor('sex')}>
+        <FieldRow key={name} id="field-sex" label={fieldLabel('sex')} notes={notesFor('sex')}>
           <select id="field-sex" aria-describedby="field-sex-notes" {...form.register('sex')}>
-            <option value="">Not given</option>
-            <option value="F">F</option>
-            <option value="M">M</option>
-            <option value="X">X (unspecified)</option>
+            <option value="">{t('sexOptions.none')}</option>
+            <option value="F">{t('sexOptions.female')}</option>
+            <option value="M">{t('sexOptions.male')}</option>
+            <option value="X">{t('sexOptions.unspecified')}</option>
           </select>
         </FieldRow>
       );
@@ -251,16 +266,16 @@ export function ReviewForm() {
   return (
     <form
       className={styles.form}
-      aria-label="Document details"
+      aria-label={t('form.label')}
       noValidate
       onSubmit={(e) => e.preventDefault()}
     >
       <fieldset className={styles.group}>
-        <legend>Document</legend>
+        <legend>{t('form.document')}</legend>
         {groups.document.map(renderField)}
       </fieldset>
       <fieldset className={styles.group}>
-        <legend>Holder</legend>
+        <legend>{t('form.holder')}</legend>
         {groups.holder.map(renderField)}
       </fieldset>
       {layout === 'mrz' ? (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { TextScan } from '../../engine/readDocument.ts';
 import { pagePlainText, textRows } from '../../lib/text/pageText.ts';
 import { ClearAllButton } from './ClearAllButton.tsx';
@@ -8,15 +9,16 @@ import styles from './ReviewForm.module.css';
 
 /** Any-text mode: the document's text with its line layout, each line's confidence, copy and .txt. */
 export function TextResult({ result }: { result: TextScan }) {
+  const { t } = useTranslation('review');
   const [notice, setNotice] = useState('');
   const text = pagePlainText(result.text);
   const lines = textRows(result.text);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setNotice('Copied to the clipboard.');
+      setNotice(t('text.copied'));
     } catch {
-      setNotice('The browser did not allow copying: use Download .txt instead.');
+      setNotice(t('text.copyFailed'));
     }
   };
   return (
@@ -24,7 +26,7 @@ export function TextResult({ result }: { result: TextScan }) {
       <div className={styles.group}>
         <div className={`${styles.field} ${styles.wide}`}>
           <label htmlFor="page-text" className={styles.label}>
-            Text ({lines.length} lines, {Math.round(result.text.confidence * 100)}% sure overall)
+            {t('text.label', { count: lines.length, percent: Math.round(result.text.confidence * 100) })}
           </label>
           <textarea
             id="page-text"
@@ -35,11 +37,11 @@ export function TextResult({ result }: { result: TextScan }) {
           />
         </div>
         <details className={styles.wide}>
-          <summary>Confidence per line</summary>
+          <summary>{t('text.perLine')}</summary>
           <ol className={styles.lineList}>
             {lines.map((line, i) => (
               <li key={i} className={line.confidence < LOW_CONFIDENCE ? styles.warn : undefined}>
-                <span>{Math.round(line.confidence * 100)}%</span> {line.text}
+                <span>{t('text.percent', { percent: Math.round(line.confidence * 100) })}</span> {line.text}
               </li>
             ))}
           </ol>
@@ -47,17 +49,17 @@ export function TextResult({ result }: { result: TextScan }) {
       </div>
       <div className={styles.actions}>
         <button type="button" onClick={copy} disabled={!text}>
-          Copy text
+          {t('text.copy')}
         </button>
         <button
           type="button"
           onClick={() => {
             downloadText(`${text}\n`, exportFileName('txt'), 'text/plain;charset=utf-8');
-            setNotice('Text downloaded.');
+            setNotice(t('text.downloaded'));
           }}
           disabled={!text}
         >
-          Download .txt
+          {t('text.download')}
         </button>
         <ClearAllButton onNotice={setNotice} />
         <p role="status" className={styles.notice}>

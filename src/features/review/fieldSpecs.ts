@@ -1,14 +1,19 @@
 /**
  * What the review form says about each field: labels and input hints per field, and the words for
- * where a value came from and what is wrong with it, per kind of document.
+ * where a value came from and what is wrong with it, per kind of document (namespace `review`).
+ * The records below word their values when read (getters), so they follow the language chosen.
  */
+import { i18next } from '../../app/i18n.ts';
 import type { ScanResult } from '../../engine/readDocument.ts';
 import type { AamvaProblem } from '../../lib/aamva/parseAamva.ts';
-import type { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
+import type { DocumentType } from '../../lib/document/fields.ts';
+import type { MrzFormat } from '../../lib/mrz/formats.ts';
+import { codesOf, liveRecord } from '../../locales/liveRecord.ts';
 import type { DocumentFormValues, FieldName, FormLayout } from './formSchema.ts';
 
 export interface FieldSpec {
-  label: string;
+  /** Read in the language chosen now. */
+  readonly label: string;
   type?: 'date';
   upper?: boolean;
   /** Fields whose cross-field rules read this one: re-validated when it changes. */
@@ -17,89 +22,121 @@ export interface FieldSpec {
 
 export type TextFieldName = Exclude<FieldName, 'mrz' | 'documentType' | 'sex'>;
 
-export const FIELD_SPECS: Record<TextFieldName, FieldSpec> = {
-  documentCode: { label: 'Document code', upper: true },
-  issuingCountry: { label: 'Issuing country', upper: true },
-  documentNumber: { label: 'Document number', upper: true },
-  issueDate: { label: 'Date of issue', type: 'date', deps: ['expiryDate'] },
-  expiryDate: { label: 'Date of expiry', type: 'date', deps: ['issueDate'] },
-  surname: { label: 'Surname' },
-  givenNames: { label: 'Given names' },
-  nationality: { label: 'Nationality', upper: true },
-  dateOfBirth: { label: 'Date of birth', type: 'date', deps: ['issueDate'] },
-  placeOfBirth: { label: 'Place of birth' },
-  personalNumber: { label: 'Personal number / optional data', upper: true },
-  state: { label: 'State / province', upper: true },
-  class: { label: 'Licence class', upper: true },
-  height: { label: 'Height' },
-  eyes: { label: 'Eye colour', upper: true },
-  address: { label: 'Address' },
-  name: { label: 'Name (Nama)' },
-  nik: { label: 'NIK' },
-  rtRw: { label: 'RT/RW' },
-  kelDesa: { label: 'Kel/Desa' },
-  kecamatan: { label: 'Kecamatan' },
-  religion: { label: 'Religion (Agama)' },
-  maritalStatus: { label: 'Marital status' },
-  occupation: { label: 'Occupation (Pekerjaan)' },
-  bloodType: { label: 'Blood type', upper: true },
-  province: { label: 'Province' },
-  regency: { label: 'Regency / city' },
+/** A field's label (the MRZ textarea's is `review:mrz.label`). */
+export const fieldLabel = (name: Exclude<FieldName, 'mrz'>): string => i18next.t(`review:fields.${name}`);
+
+const SPECS: Record<TextFieldName, Omit<FieldSpec, 'label'>> = {
+  documentCode: { upper: true },
+  issuingCountry: { upper: true },
+  documentNumber: { upper: true },
+  issueDate: { type: 'date', deps: ['expiryDate'] },
+  expiryDate: { type: 'date', deps: ['issueDate'] },
+  surname: {},
+  givenNames: {},
+  nationality: { upper: true },
+  dateOfBirth: { type: 'date', deps: ['issueDate'] },
+  placeOfBirth: {},
+  personalNumber: { upper: true },
+  state: { upper: true },
+  class: { upper: true },
+  height: {},
+  eyes: { upper: true },
+  address: {},
+  name: {},
+  nik: {},
+  rtRw: {},
+  kelDesa: {},
+  kecamatan: {},
+  religion: {},
+  maritalStatus: {},
+  occupation: {},
+  bloodType: { upper: true },
+  province: {},
+  regency: {},
 };
 
-export const TYPE_LABELS: Record<(typeof DOCUMENT_TYPES)[number], string> = {
-  passport: 'Passport',
-  id_card: 'Identity card',
-  visa: 'Visa',
-  driver_license: "Driver's licence",
-  residence_permit: 'Residence permit',
-  other: 'Other',
-};
+export const FIELD_SPECS = liveRecord(codesOf(SPECS), (name): FieldSpec => ({
+  ...SPECS[name],
+  get label() {
+    return fieldLabel(name);
+  },
+}));
+
+const TYPE_KEYS = {
+  passport: 'passport',
+  id_card: 'idCard',
+  visa: 'visa',
+  driver_license: 'driverLicense',
+  residence_permit: 'residencePermit',
+  other: 'other',
+} as const satisfies Record<DocumentType, string>;
+
+export const typeLabel = (type: DocumentType): string => i18next.t(`review:types.${TYPE_KEYS[type]}`);
+export const TYPE_LABELS = liveRecord(codesOf(TYPE_KEYS), typeLabel);
+
+/** Result kinds → their keys (camelCase) in `review:sources`, `review:notes.edited`. */
+export const KIND_KEYS = {
+  mrz: 'mrz',
+  'licence-back': 'licenceBack',
+  'licence-front': 'licenceFront',
+  ektp: 'ektp',
+  text: 'text',
+} as const satisfies Record<ScanResult['kind'], string>;
+
+const FORMAT_KEYS = {
+  TD1: 'td1',
+  TD2: 'td2',
+  TD3: 'td3',
+  MRVA: 'mrvA',
+  MRVB: 'mrvB',
+  FRENCH_ID: 'frenchId',
+} as const satisfies Record<MrzFormat, string>;
+
+/** The MRZ layout's name ("TD3 passport"): lib/mrz's FORMAT_LABELS, in the interface language. */
+export const formatLabel = (format: MrzFormat): string => i18next.t(`review:formats.${FORMAT_KEYS[format]}`);
 
 /** The form layout a result is shown in; an empty form is an MRZ document's. */
-export const layoutOf = (result: ScanResult | null): FormLayout =>
-  result?.kind === 'licence-back' || result?.kind === 'licence-front'
-    ? 'licence'
-    : result?.kind === 'ektp'
-      ? 'ektp'
-      : 'mrz';
+export const layoutOf = (kind: ScanResult['kind'] | null | undefined): FormLayout =>
+  kind === 'licence-back' || kind === 'licence-front' ? 'licence' : kind === 'ektp' ? 'ektp' : 'mrz';
 
 /** Below this OCR confidence a printed value is marked for review. */
 export const LOW_CONFIDENCE = 0.8;
 
-export const SOURCE_LABELS: Record<ScanResult['kind'], string> = {
-  mrz: 'From the MRZ',
-  'licence-back': 'From the barcode',
-  'licence-front': 'From the printed text',
-  ektp: 'From the printed text',
-  text: 'From the text',
-};
-export const SOURCE_NOUNS: Record<ScanResult['kind'], string> = {
-  mrz: 'MRZ',
-  'licence-back': 'barcode',
-  'licence-front': 'card',
-  ektp: 'card',
-  text: 'text',
-};
+export const SOURCE_LABELS = liveRecord(codesOf(KIND_KEYS), (kind) =>
+  i18next.t(`review:sources.${KIND_KEYS[kind]}`),
+);
 
-export const PRINTED_PROBLEMS: Record<string, string> = {
-  length: 'A NIK has 16 digits.',
-  province: 'The NIK does not start with a province code.',
-  'birth-date': 'Digits 7-12 of the NIK are not a date.',
-  'date-mismatch': 'The NIK’s birth date and the printed date of birth disagree: compare with the document.',
-  'sex-mismatch':
-    'The NIK (40 is added to the day for women) and the printed sex disagree: compare with the document.',
-};
+/** "Edited (the MRZ read “…”)": one sentence per kind, as the noun's gender differs by language. */
+export const editedNote = (kind: ScanResult['kind'], read: string): string =>
+  i18next.t(`review:notes.edited.${KIND_KEYS[kind]}`, { read });
 
-export const PRINTED_NOTES: Record<string, string> = {
-  lifetime: 'Valid for life (the card says SEUMUR HIDUP): no expiry date.',
-};
+const PRINTED_PROBLEM_KEYS = {
+  length: 'length',
+  province: 'province',
+  'birth-date': 'birthDate',
+  'date-mismatch': 'dateMismatch',
+  'sex-mismatch': 'sexMismatch',
+} as const;
 
-export const BARCODE_PROBLEMS: Record<AamvaProblem['reason'], string> = {
-  missing: 'The barcode has no value for this field: copy it from the front of the card.',
-  'bad-date': 'The barcode’s date is not a real date: copy it from the front of the card.',
-  truncated: 'The barcode says this name was shortened to fit the card: compare with the document.',
-};
+/** Printed-text problems by code; an unknown code reads as undefined. */
+export const PRINTED_PROBLEMS: Readonly<Record<string, string>> = liveRecord(
+  codesOf(PRINTED_PROBLEM_KEYS),
+  (code) => i18next.t(`review:printedProblems.${PRINTED_PROBLEM_KEYS[code]}`),
+);
+
+export const PRINTED_NOTES: Readonly<Record<string, string>> = liveRecord(['lifetime'] as const, (code) =>
+  i18next.t(`review:printedNotes.${code}`),
+);
+
+const BARCODE_PROBLEM_KEYS = {
+  missing: 'missing',
+  'bad-date': 'badDate',
+  truncated: 'truncated',
+} as const satisfies Record<AamvaProblem['reason'], string>;
+
+export const BARCODE_PROBLEMS = liveRecord(codesOf(BARCODE_PROBLEM_KEYS), (reason) =>
+  i18next.t(`review:barcodeProblems.${BARCODE_PROBLEM_KEYS[reason]}`),
+);
 
 export const licenceSide = (r: ScanResult): boolean =>
   r.kind === 'licence-back' || r.kind === 'licence-front';

@@ -1,9 +1,11 @@
+import { i18next } from '../../app/i18n.ts';
 import { todayIso } from '../../lib/dates/isoDate.ts';
 import type { MrzFieldKey } from '../../lib/document/fields.ts';
 import { isKnownCountry } from '../../lib/mrz/countryCodes.ts';
 import { FORMATS, type CheckName } from '../../lib/mrz/formats.ts';
 import type { MrzDoubt, MrzReading } from '../../lib/mrz/readMrz.ts';
 import type { CheckStatus, Correction } from '../../lib/mrz/types.ts';
+import { liveRecord } from '../../locales/liveRecord.ts';
 import type { DocumentFormValues, FieldName } from './formSchema.ts';
 
 export type { FieldName };
@@ -56,22 +58,30 @@ export function correctionsByField(
   return out;
 }
 
-const show = (c: string): string => (c === '' ? 'nothing' : `“${c}”`);
+// Every sentence below is worded when called, in the interface language chosen then.
+
+/** A character in the language's quotation marks (“X”, « X »). */
+const quote = (text: string): string => i18next.t('review:quoted', { text });
+const show = (c: string): string => (c === '' ? i18next.t('review:corrections.nothing') : quote(c));
 
 export function describeCorrection(c: Correction): string {
+  const from = show(c.from);
+  const to = show(c.to);
   switch (c.reason) {
     case 'checkDigit':
-      return `Read ${show(c.from)}, changed to ${show(c.to)} so the check digit holds.`;
+      return i18next.t('review:corrections.checkDigit', { from, to });
     case 'charClass':
-      return `Read ${show(c.from)}, changed to ${show(c.to)}: only ${/\d/.test(c.to) ? 'digits' : 'letters'} belong here.`;
+      return /\d/.test(c.to)
+        ? i18next.t('review:corrections.charClassDigits', { from, to })
+        : i18next.t('review:corrections.charClassLetters', { from, to });
     case 'countryCode':
-      return `Read ${show(c.from)}, changed to ${show(c.to)}: the code as read is no country's, and only this look-alike makes one.`;
+      return i18next.t('review:corrections.countryCode', { from, to });
     case 'filler':
-      return `Read ${show(c.from)} where the MRZ has a filler “<”.`;
+      return i18next.t('review:corrections.filler', { from });
     default:
       return c.to
-        ? `Added ${c.to.length} filler character(s) to line ${c.line + 1}.`
-        : `Removed ${show(c.from)} from line ${c.line + 1} to fix its length.`;
+        ? i18next.t('review:corrections.added', { count: c.to.length, line: c.line + 1 })
+        : i18next.t('review:corrections.removed', { from, line: c.line + 1 });
   }
 }
 
@@ -82,26 +92,32 @@ export function describeCorrections(corrections: Correction[]): string[] {
     const text = describeCorrection(c);
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
-  return [...counts].map(([text, n]) => (n > 1 ? `${text} (${n}×)` : text));
+  return [...counts].map(([text, n]) =>
+    n > 1 ? i18next.t('review:corrections.repeated', { text, times: n }) : text,
+  );
 }
 
 /** Why a field whose check digit holds should still be compared with the document. */
 export function describeDoubt(d: MrzDoubt): string {
+  const couldBe = d.couldBe[0] ?? '';
   if (d.reason === 'swappedSure') {
-    return `Read “${d.read}” clearly, but the check digit only holds with “${d.couldBe[0]}”: compare with the document.`;
+    return i18next.t('review:doubts.swappedSure', { read: d.read, couldBe });
   }
   if (d.reason === 'lettersAmongDigits') {
     const letters = d.read
       .split('')
-      .map((c) => `“${c}”`)
+      .map((c) => quote(c))
       .join(', ');
-    return `The letters ${letters} among digits could be the digits “${d.couldBe[0]}”, and two misreads can still satisfy the check digit. Compare with the document.`;
+    return i18next.t('review:doubts.lettersAmongDigits', { letters, digits: couldBe });
   }
   if (d.reason === 'lookalike') {
-    const options = d.couldBe.map((c) => `“${c}”`).join(' or ');
-    return `“${d.read}” was hard to read and could be ${options}: the check digit cannot tell them apart. Compare with the document.`;
+    // “8” or “S” or “B”: each "or" worded by the language.
+    const options = d.couldBe
+      .map((c) => quote(c))
+      .reduce((a, b) => (a ? i18next.t('review:or', { a, b }) : b), '');
+    return i18next.t('review:doubts.lookalike', { read: d.read, options });
   }
-  return 'Several characters were hard to read, so the check digit alone cannot vouch for this value. Compare with the document.';
+  return i18next.t('review:doubts.severalUnsure');
 }
 
 export interface Warning {
@@ -113,18 +129,21 @@ export interface Warning {
 export function warningsFor(values: Partial<DocumentFormValues>, today: string = todayIso()): Warning[] {
   const warnings: Warning[] = [];
   if (values.expiryDate && values.expiryDate < today)
-    warnings.push({ field: 'expiryDate', text: 'This document has expired.' });
+    warnings.push({ field: 'expiryDate', text: i18next.t('review:warnings.expired') });
   for (const field of ['issuingCountry', 'nationality'] as const) {
     const code = values[field];
     if (code && /^[A-Z]{1,3}$/.test(code) && !isKnownCountry(code)) {
-      warnings.push({ field, text: `${code} is not a known ICAO country code.` });
+      warnings.push({ field, text: i18next.t('review:warnings.unknownCountry', { code }) });
     }
   }
   return warnings;
 }
 
-export const CHECK_TEXT: Record<CheckStatus, string> = {
-  valid: 'Check digit holds',
-  invalid: 'Check digit does not match',
-  absent: 'No check digit (field empty)',
-};
+const CHECK_STATUSES: CheckStatus[] = ['valid', 'invalid', 'absent'];
+
+export const checkText = (status: CheckStatus): string => i18next.t(`review:checks.${status}`);
+export const CHECK_TEXT = liveRecord(CHECK_STATUSES, checkText);
+
+/** "Composite: check digit holds": its own sentence, as lower-casing a label does not translate. */
+export const compositeCheckText = (status: CheckStatus): string =>
+  i18next.t(`review:compositeChecks.${status}`);

@@ -8,7 +8,36 @@ import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
  */
 export type FormLayout = 'mrz' | 'licence' | 'ektp';
 
-const upper = (message: string, pattern: RegExp) =>
+/**
+ * Validation messages are translation keys, worded where they are shown (TextField), so the
+ * schema stays free of any language and a message follows a language change.
+ */
+const MESSAGES = {
+  date: 'review:errors.date',
+  birthInFuture: 'review:errors.birthInFuture',
+  documentCode: 'review:errors.documentCode',
+  icaoCode: 'review:errors.icaoCode',
+  documentNumber: 'review:errors.documentNumber',
+  state: 'review:errors.state',
+  licenceClass: 'review:errors.licenceClass',
+  eyes: 'review:errors.eyes',
+  nik: 'review:errors.nik',
+  rtRw: 'review:errors.rtRw',
+  bloodType: 'review:errors.bloodType',
+  required: 'review:errors.required',
+  expiresBeforeIssue: 'review:errors.expiresBeforeIssue',
+  issuedBeforeBirth: 'review:errors.issuedBeforeBirth',
+} as const;
+
+/** The key a field error's `message` holds. */
+export type ValidationMessage = (typeof MESSAGES)[keyof typeof MESSAGES];
+
+const MESSAGE_KEYS: readonly string[] = Object.values(MESSAGES);
+/** True for our keys; zod's own messages (none expected from text inputs) are shown as they are. */
+export const isValidationMessage = (message: string): message is ValidationMessage =>
+  MESSAGE_KEYS.includes(message);
+
+const upper = (message: ValidationMessage, pattern: RegExp) =>
   z
     .string()
     .trim()
@@ -17,39 +46,39 @@ const upper = (message: string, pattern: RegExp) =>
 const isoDate = z
   .string()
   .trim()
-  .refine((v) => v === '' || isIsoDate(v), 'Not a real date (use YYYY-MM-DD).');
+  .refine((v) => v === '' || isIsoDate(v), MESSAGES.date);
 
 const text = z.string().trim();
 
 /** Every field the form knows, by the testing contract's names. */
 const allFields = z.object({
   documentType: z.enum(DOCUMENT_TYPES),
-  documentCode: upper('One or two capital letters, as in the MRZ.', /^[A-Z][A-Z<]?$/),
-  issuingCountry: upper('A 3-letter ICAO code (D for Germany).', /^[A-Z]{1,3}$/),
-  documentNumber: upper('Capital letters and digits only, no spaces.', /^[A-Z0-9][A-Z0-9-]*$/),
+  documentCode: upper(MESSAGES.documentCode, /^[A-Z][A-Z<]?$/),
+  issuingCountry: upper(MESSAGES.icaoCode, /^[A-Z]{1,3}$/),
+  documentNumber: upper(MESSAGES.documentNumber, /^[A-Z0-9][A-Z0-9-]*$/),
   surname: text,
   givenNames: text,
-  nationality: upper('A 3-letter ICAO code (D for Germany).', /^[A-Z]{1,3}$/),
-  dateOfBirth: isoDate.refine((v) => v === '' || v <= todayIso(), 'A birth date cannot be in the future.'),
+  nationality: upper(MESSAGES.icaoCode, /^[A-Z]{1,3}$/),
+  dateOfBirth: isoDate.refine((v) => v === '' || v <= todayIso(), MESSAGES.birthInFuture),
   sex: z.enum(['M', 'F', 'X', '']),
   expiryDate: isoDate,
   issueDate: isoDate,
   personalNumber: text,
   placeOfBirth: text,
   address: text,
-  state: upper('A 2-letter state or province code.', /^[A-Z]{2,3}$/),
-  class: upper('Capital letters and digits, as on the licence.', /^[A-Z0-9 ]+$/),
+  state: upper(MESSAGES.state, /^[A-Z]{2,3}$/),
+  class: upper(MESSAGES.licenceClass, /^[A-Z0-9 ]+$/),
   height: text,
-  eyes: upper('The 3-letter code on the licence (BRO, BLU…).', /^[A-Z]{3}$/),
+  eyes: upper(MESSAGES.eyes, /^[A-Z]{3}$/),
   name: text,
-  nik: upper('16 digits.', /^\d{16}$/),
-  rtRw: upper('Two numbers, as 003/007.', /^\d{1,3}\/\d{1,3}$/),
+  nik: upper(MESSAGES.nik, /^\d{16}$/),
+  rtRw: upper(MESSAGES.rtRw, /^\d{1,3}\/\d{1,3}$/),
   kelDesa: text,
   kecamatan: text,
   religion: text,
   maritalStatus: text,
   occupation: text,
-  bloodType: upper('A, B, AB, O or -.', /^(A|B|AB|O|-)$/),
+  bloodType: upper(MESSAGES.bloodType, /^(A|B|AB|O|-)$/),
   province: text,
   regency: text,
   mrz: z.string(),
@@ -113,13 +142,14 @@ const REQUIRED: Record<FormLayout, FieldName[]> = {
 export function documentFormSchema(layout: FormLayout) {
   return allFields.superRefine((v, ctx) => {
     for (const field of REQUIRED[layout]) {
-      if (!String(v[field]).trim()) ctx.addIssue({ code: 'custom', path: [field], message: 'Required.' });
+      if (!String(v[field]).trim())
+        ctx.addIssue({ code: 'custom', path: [field], message: MESSAGES.required });
     }
     if (v.issueDate && v.expiryDate && v.issueDate > v.expiryDate) {
-      ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: 'Expires before it was issued.' });
+      ctx.addIssue({ code: 'custom', path: ['expiryDate'], message: MESSAGES.expiresBeforeIssue });
     }
     if (v.dateOfBirth && v.issueDate && v.issueDate < v.dateOfBirth) {
-      ctx.addIssue({ code: 'custom', path: ['issueDate'], message: 'Issued before the holder was born.' });
+      ctx.addIssue({ code: 'custom', path: ['issueDate'], message: MESSAGES.issuedBeforeBirth });
     }
   });
 }

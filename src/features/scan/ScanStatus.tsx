@@ -1,23 +1,51 @@
+import { useTranslation } from 'react-i18next';
 import { useScanStore } from '../../state/scanStore.ts';
+import { useSessionStore } from '../../state/sessionStore.ts';
 import { ERROR_MESSAGES, HINT_MESSAGES, STAGE_LABELS, STAGES } from './messages.ts';
 import { cancelScan } from './scanActions.ts';
 import styles from './ScanStatus.module.css';
 
-/** Progress naming each stage while reading; the failure, in words, with what to do, when it fails. */
+/** The latest batch: how many of its files are settled, and how many failed. */
+function useBatch() {
+  return useSessionStore((s) => {
+    const docs = s.documents.filter((d) => s.batchIds.includes(d.id));
+    const busy = docs.filter((d) => d.status === 'queued' || d.status === 'working').length;
+    const failed = docs.filter((d) => d.status === 'error').length;
+    return `${docs.length}:${busy}:${failed}`;
+  });
+}
+
+/**
+ * Progress naming each stage while one document is read, or counting files through a batch; the
+ * failure, in words, with what to do (a batch's failures summed up; each row of the session's
+ * list says its own).
+ */
 export function ScanStatus() {
+  const { t } = useTranslation('batch');
   const status = useScanStore((s) => s.status);
   const stage = useScanStore((s) => s.stage);
   const error = useScanStore((s) => s.error);
-  const ignored = useScanStore((s) => s.ignoredFiles);
+  const [total = 0, busy = 0, failed = 0] = useBatch().split(':').map(Number);
   const current = stage ? STAGES.indexOf(stage) : 0;
+  const batchRunning = busy > 0;
 
   return (
     <>
       <div role="status" aria-live="polite" className={styles.status}>
-        {status === 'working' ? (
+        {batchRunning ? (
           <div className={styles.progress}>
-            <p className={styles.stage}>{stage ? `${STAGE_LABELS[stage]}…` : 'Checking the file…'}</p>
-            <progress max={STAGES.length} value={current + 0.5} aria-label="Reading progress" />
+            <p className={styles.stage}>{t('progress.batch', { done: total - busy + 1, count: total })}</p>
+            <progress max={total} value={total - busy} aria-label={t('progress.batchLabel')} />
+            <button type="button" onClick={cancelScan}>
+              {t('progress.cancelRest')}
+            </button>
+          </div>
+        ) : status === 'working' ? (
+          <div className={styles.progress}>
+            <p className={styles.stage}>
+              {stage ? t('progress.stage', { stage: STAGE_LABELS[stage] }) : t('progress.checkingFile')}
+            </p>
+            <progress max={STAGES.length} value={current + 0.5} aria-label={t('progress.reading')} />
             <ol className={styles.steps}>
               {STAGES.map((s, i) => (
                 <li
@@ -29,12 +57,9 @@ export function ScanStatus() {
               ))}
             </ol>
             <button type="button" onClick={cancelScan}>
-              Cancel
+              {t('progress.cancel')}
             </button>
           </div>
-        ) : null}
-        {ignored > 0 && status !== 'idle' ? (
-          <p className={styles.note}>Only the first file is read: add documents one at a time.</p>
         ) : null}
       </div>
       <div role="alert" className={styles.alertRegion}>
@@ -49,6 +74,12 @@ export function ScanStatus() {
                 ))}
               </ul>
             ) : null}
+          </div>
+        ) : null}
+        {!batchRunning && failed > 0 ? (
+          <div className={styles.alert}>
+            <p className={styles.title}>{t('failures', { failed, count: total })}</p>
+            <p>{t('failuresHint')}</p>
           </div>
         ) : null}
       </div>

@@ -1,104 +1,285 @@
 import type { LanguageId } from '../../engine/assets.generated.ts';
 import { isAbort, ReaderError } from '../../engine/errors.ts';
-import { stopOcr } from '../../engine/ocr.ts';
-import { preprocessWorker } from '../../engine/preprocess.ts';
-import { readDocument } from '../../engine/readDocument.ts';
-import { initialScanState, useReadSettings, useScanStore } from '../../state/scanStore.ts';
+import { stopAllLanes, withLane } from '../../engine/pool.ts';
+import { readDocument, type ScanResult, type Stage } from '../../engine/readDocument.ts';
+import { initialScanState, useReadSettings, useScanStore, type ScanError } from '../../state/scanStore.ts';
+import {
+  initialSessionState,
+  newUid,
+  updateDocument,
+  useSessionStore,
+  type SessionDocument,
+} from '../../state/sessionStore.ts';
+import { formValuesFrom, type DocumentFormValues } from '../review/formSchema.ts';
 
-let controller: AbortController | null = null;
+let nextId = 1;
+/** One per document being read or waiting for a lane. */
+const controllers = new Map<number, AbortController>();
+/** The user's latest single read (an upload of one file, a retry): a new one replaces it. */
+let foreground: number | null = null;
 
 /** `?mrzModel=eng` reads MRZ lines with stock English instead of our OCR-B model (benchmark baseline). */
 function mrzModel(): LanguageId {
   return new URLSearchParams(window.location.search).get('mrzModel') === 'eng' ? 'eng' : 'ocrb';
 }
 
+/** Reads one image on the first free lane of the pool, with the user's read settings. */
+async function read(
+  file: Blob,
+  signal: AbortSignal,
+  first: boolean,
+  onStage: (stage: Stage) => void,
+): Promise<ScanResult> {
+  const settings = useReadSettings.getState();
+  return withLane(
+    async (lane) => {
+      const start = performance.now();
+      try {
+        return await readDocument(file, {
+          signal,
+          lane,
+          language: mrzModel(),
+          mode: settings.mode,
+          textLanguage: settings.textLanguage,
+          onStage,
+        });
+      } finally {
+        // Time on a lane, queueing excluded (the batch benchmark's per-file figure).
+        performance.measure('scan:lane', { start, detail: { lane: lane.index } });
+      }
+    },
+    { signal, first },
+  );
+}
+
+const toScanError = (error: unknown, fileName: string): ScanError => {
+  const reader = error instanceof ReaderError ? error : new ReaderError('internal');
+  return { code: reader.code, hints: reader.hints, fileName };
+};
+
 /**
- * Reads a file into the store. A failure leaves the current document and its form untouched and
- * reports the error; a new success replaces the document. A scan in progress is cancelled first.
+ * Adds files to the session and reads them. One file is the user's document of the moment: its
+ * progress and its failure are the page's, and it opens when read. Several are a batch: they run
+ * through the pool side by side, each with its own progress row; the first one read opens if
+ * nothing is open, so the user is never pulled away from a document they are correcting.
  */
 export async function startScan(files: readonly File[]): Promise<void> {
-  const file = files[0];
-  if (!file) return;
-  await runScan(file, file.name, files.length - 1);
+  if (!files.length) return;
+  const added: SessionDocument[] = files.map((file) => ({
+    id: nextId++,
+    uid: newUid(),
+    fileName: file.name,
+    file,
+    status: 'queued',
+    stage: null,
+    result: null,
+    kind: null,
+    error: null,
+    readAt: null,
+    values: null,
+  }));
+  const single = added.length === 1;
+  useSessionStore.setState((s) => ({
+    documents: [...s.documents, ...added],
+    batchIds: single ? s.batchIds : added.map((d) => d.id),
+  }));
+  await Promise.all(added.map((d) => readOne(d.id, single)));
+}
+
+async function readOne(id: number, single: boolean): Promise<void> {
+  const doc = useSessionStore.getState().documents.find((d) => d.id === id);
+  if (!doc?.file) return;
+  if (single) {
+    // A new single read replaces the one still in progress (the user changed their mind).
+    if (foreground !== null && foreground !== id) cancelDocument(foreground);
+    foreground = id;
+    useScanStore.setState({ error: null });
+  }
+  controllers.get(id)?.abort();
+  const own = new AbortController();
+  controllers.set(id, own);
+  updateDocument(id, { status: 'queued', stage: null, error: null });
+  useScanStore.setState({ status: 'working', ...(single ? { stage: null } : {}) });
+  // The benchmark waits for a new 'scan:start' mark, then for done/error (scripts/bench/readInApp.ts).
+  performance.mark('scan:start');
+  const started = performance.now();
+  try {
+    const result = await read(doc.file, own.signal, single, (stage) => {
+      updateDocument(id, { status: 'working', stage });
+      if (foreground === id) useScanStore.setState({ stage });
+    });
+    if (own.signal.aborted) return;
+    performance.measure('scan', { start: started });
+    updateDocument(id, {
+      status: 'done',
+      stage: null,
+      result,
+      kind: result.kind,
+      readAt: new Date().toISOString(),
+    });
+    if (single || useSessionStore.getState().openId === null) openDocument(id);
+  } catch (error) {
+    if (own.signal.aborted || isAbort(error)) return;
+    const failure = toScanError(error, doc.fileName);
+    updateDocument(id, { status: 'error', stage: null, error: failure });
+    if (foreground === id) useScanStore.setState({ error: failure });
+  } finally {
+    if (controllers.get(id) === own) controllers.delete(id);
+    if (foreground === id) foreground = null;
+    settle();
+  }
+}
+
+/** The page's state once nothing is queued or being read. */
+function settle(): void {
+  const { documents, openId, batchIds } = useSessionStore.getState();
+  if (documents.some((d) => d.status === 'queued' || d.status === 'working')) return;
+  const { error } = useScanStore.getState();
+  const batchFailed = documents.some((d) => batchIds.includes(d.id) && d.status === 'error');
+  useScanStore.setState({
+    stage: null,
+    status: error ? 'error' : openId !== null ? 'done' : batchFailed ? 'error' : 'idle',
+  });
 }
 
 export type CaptureOutcome = 'read' | 'retry' | 'cancelled';
 
 /**
- * Reads a camera still. An automatic capture only counts when every check digit holds: otherwise
- * (or on any failure) the store goes back to how it was and the camera tries the next good frame,
- * so a bad result is never shown. The shutter button reads like an upload: result or message.
+ * Reads a camera still. An automatic capture only counts when it vouches for itself (an MRZ whose
+ * check digits all hold, or a licence barcode): otherwise (or on any failure) the page stays as it
+ * was and the camera tries the next good frame, so a bad result is never shown. The shutter button
+ * reads like an upload: result or message.
  */
 export async function readCapture(still: Blob, mode: 'auto' | 'manual'): Promise<CaptureOutcome> {
-  const outcome = await runScan(still, 'Camera capture', 0, mode === 'auto');
-  return outcome === 'read' ? 'read' : outcome === 'cancelled' ? 'cancelled' : 'retry';
-}
-
-async function runScan(
-  file: Blob,
-  fileName: string,
-  ignoredFiles: number,
-  validOnly = false,
-): Promise<'read' | 'failed' | 'cancelled'> {
-  controller?.abort();
   const own = new AbortController();
-  controller = own;
-  useScanStore.setState({ status: 'working', stage: null, error: null, ignoredFiles });
+  const id = nextId++;
+  controllers.set(id, own);
+  const before = useScanStore.getState();
+  useScanStore.setState({ status: 'working', stage: null, error: null });
   performance.mark('scan:start');
-  const restore = (): void => {
-    const { result } = useScanStore.getState();
-    useScanStore.setState({ status: result ? 'done' : 'idle', stage: null });
-  };
+  const restore = () => useScanStore.setState({ status: before.status, stage: null, error: before.error });
   try {
-    const settings = useReadSettings.getState();
-    const result = await readDocument(file, {
-      signal: own.signal,
-      language: mrzModel(),
-      mode: settings.mode,
-      textLanguage: settings.textLanguage,
-      onStage: (stage) => {
-        if (controller === own) useScanStore.setState({ stage });
-      },
-    });
-    if (controller !== own) return 'cancelled';
-    // Auto-capture takes only what can vouch for itself: an MRZ whose check digits all hold, or an
-    // error-corrected licence barcode. Printed text (a licence front, an e-KTP) waits for the shutter.
+    const result = await read(still, own.signal, true, (stage) => useScanStore.setState({ stage }));
+    if (own.signal.aborted) return 'cancelled';
     const vouched = result.kind === 'licence-back' || (result.kind === 'mrz' && result.reading.valid);
-    if (validOnly && !vouched) {
+    if (mode === 'auto' && !vouched) {
       restore();
-      return 'failed';
+      return 'retry';
     }
-    performance.measure('scan', 'scan:start');
-    revokeUrls();
-    useScanStore.setState((s) => ({
-      status: 'done',
-      stage: null,
-      result,
-      previous: s.result,
-      imageUrl: URL.createObjectURL(file),
-      pageUrl: 'page' in result ? URL.createObjectURL(result.page.image) : null,
-      lineUrls:
-        result.kind === 'mrz' && result.lines ? result.lines.images.map((i) => URL.createObjectURL(i)) : [],
-      fileName,
-      resultId: s.resultId + 1,
+    useSessionStore.setState((s) => ({
+      documents: [
+        ...s.documents,
+        {
+          id,
+          uid: newUid(),
+          fileName: 'Camera capture',
+          file: still,
+          status: 'done',
+          stage: null,
+          result,
+          kind: result.kind,
+          error: null,
+          readAt: new Date().toISOString(),
+          values: null,
+        },
+      ],
     }));
+    openDocument(id);
     return 'read';
   } catch (error) {
-    if (controller !== own || isAbort(error)) return 'cancelled';
-    if (validOnly) {
+    if (own.signal.aborted || isAbort(error)) return 'cancelled';
+    if (mode === 'auto') {
       restore();
-      return 'failed';
+      return 'retry';
     }
-    const reader = error instanceof ReaderError ? error : new ReaderError('internal');
-    useScanStore.setState({
-      status: 'error',
-      stage: null,
-      error: { code: reader.code, hints: reader.hints, fileName },
-    });
-    return 'failed';
+    useScanStore.setState({ status: 'error', stage: null, error: toScanError(error, 'Camera capture') });
+    return 'retry';
   } finally {
-    if (controller === own) controller = null;
+    controllers.delete(id);
+    settle();
   }
+}
+
+/**
+ * Shows a read document in the review: its image, its crops, and the form as the user left it.
+ * The document that was open becomes `previous` (the other side of the same licence, say).
+ */
+export function openDocument(id: number): void {
+  const doc = useSessionStore.getState().documents.find((d) => d.id === id);
+  if (!doc || !(doc.result || doc.values)) return;
+  revokeUrls();
+  const { result } = doc;
+  useScanStore.setState((s) => ({
+    status: useSessionStore.getState().documents.some((d) => d.status === 'working') ? 'working' : 'done',
+    error: null,
+    result,
+    kind: doc.kind,
+    previous: s.result !== result ? s.result : s.previous,
+    imageUrl: doc.file ? URL.createObjectURL(doc.file) : null,
+    pageUrl: result && 'page' in result ? URL.createObjectURL(result.page.image) : null,
+    lineUrls:
+      result?.kind === 'mrz' && result.lines ? result.lines.images.map((i) => URL.createObjectURL(i)) : [],
+    fileName: doc.fileName,
+    values: doc.values,
+    resultId: s.resultId + 1,
+  }));
+  useSessionStore.setState({ openId: id });
+}
+
+/**
+ * Opens a record from the history: its fields only (no image was kept), as a document of this
+ * session, so it can be corrected, exported and saved again (to the same record).
+ */
+export function openSaved(entry: {
+  id: string;
+  readAt: string | null;
+  kind: string;
+  fileName: string;
+  values: Record<string, string>;
+}): void {
+  const existing = useSessionStore.getState().documents.find((d) => d.uid === entry.id);
+  const id = existing?.id ?? nextId++;
+  const kind = (KINDS as readonly string[]).includes(entry.kind) ? (entry.kind as ScanResult['kind']) : null;
+  const values = formValuesFrom(entry.values as Partial<DocumentFormValues>);
+  const doc: SessionDocument = {
+    id,
+    uid: entry.id,
+    fileName: entry.fileName,
+    file: null,
+    status: 'done',
+    stage: null,
+    result: null,
+    kind,
+    error: null,
+    readAt: entry.readAt,
+    values,
+  };
+  useSessionStore.setState((s) => ({
+    documents: existing ? s.documents.map((d) => (d.id === id ? doc : d)) : [...s.documents, doc],
+  }));
+  openDocument(id);
+}
+
+const KINDS: ReadonlyArray<ScanResult['kind']> = ['mrz', 'licence-back', 'licence-front', 'ektp', 'text'];
+
+/** Keeps the open document's form as the user edits it (for the CSV log and for reopening it). */
+export function saveDraft(values: DocumentFormValues): void {
+  const { openId } = useSessionStore.getState();
+  if (openId !== null) updateDocument(openId, { values });
+}
+
+/** Reads a failed or cancelled document again, ahead of any batch still waiting. */
+export function retryDocument(id: number): void {
+  void readOne(id, true);
+}
+
+/** Stops one document's read (or takes it out of the queue). */
+export function cancelDocument(id: number): void {
+  controllers.get(id)?.abort();
+  controllers.delete(id);
+  updateDocument(id, { status: 'cancelled', stage: null });
+  if (foreground === id) foreground = null;
+  settle();
 }
 
 function revokeUrls(): void {
@@ -106,24 +287,26 @@ function revokeUrls(): void {
   for (const url of [imageUrl, pageUrl, ...lineUrls]) if (url) URL.revokeObjectURL(url);
 }
 
-/** Stops the scan in progress; the current document stays. */
+/** Stops every read in progress or waiting; the open document stays. */
 export function cancelScan(): void {
-  controller?.abort();
-  controller = null;
-  const { result } = useScanStore.getState();
-  useScanStore.setState({ status: result ? 'done' : 'idle', stage: null });
+  for (const d of useSessionStore.getState().documents)
+    if (d.status === 'queued' || d.status === 'working') cancelDocument(d.id);
+  for (const c of controllers.values()) c.abort();
+  controllers.clear();
+  settle();
 }
 
 /**
- * Wipes everything: the scan in progress, the image (object URL revoked), the result and the form
- * (the form resets on the new resultId), and the workers that held pixels.
+ * Wipes everything: every read in progress, the session's images and results, the open document
+ * (object URLs revoked; the form resets on the new resultId), and the workers that held pixels.
  */
 export async function clearAll(): Promise<void> {
-  controller?.abort();
-  controller = null;
+  for (const c of controllers.values()) c.abort();
+  controllers.clear();
+  foreground = null;
   const { resultId } = useScanStore.getState();
   revokeUrls();
   useScanStore.setState({ ...initialScanState, resultId: resultId + 1 });
-  preprocessWorker.terminate();
-  await stopOcr();
+  useSessionStore.setState(initialSessionState);
+  await stopAllLanes();
 }

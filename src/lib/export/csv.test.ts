@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, toCsv } from './csv.ts';
+import { csvCell, parseCsv, toCsv } from './csv.ts';
 
 describe('csv', () => {
   it('quotes only what needs quoting, doubling quotes', () => {
@@ -18,5 +18,13 @@ describe('csv', () => {
 
   it('keeps non-ASCII names intact and ends rows with CRLF', () => {
     expect(toCsv(['surname'], [['MÜLLER']])).toBe('surname\r\nMÜLLER\r\n');
+  });
+
+  it('reads back what it writes', () => {
+    const rows = [['a', 'B, "c"', 'P<UTO\r\nL898', '', 'ÉLODIE']];
+    expect(parseCsv(toCsv(['h1', 'h2', 'h3', 'h4', 'h5'], rows))).toEqual([
+      ['h1', 'h2', 'h3', 'h4', 'h5'],
+      ...rows,
+    ]);
   });
 });

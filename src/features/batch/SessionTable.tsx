@@ -1,0 +1,146 @@
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSessionStore, type SessionDocument } from '../../state/sessionStore.ts';
+import { layoutOf } from '../review/fieldSpecs.ts';
+import { STAGE_LABELS } from '../scan/messages.ts';
+import { ERROR_MESSAGES } from '../scan/messages.ts';
+import { cancelDocument, openDocument, retryDocument } from '../scan/scanActions.ts';
+import { documentChecks, documentValues, failedChecks } from './documentRecord.ts';
+import styles from './SessionTable.module.css';
+
+/**
+ * The session's documents, one row each: where each file stands (waiting, its stage, read, why it
+ * failed), who it belongs to once read, and what the user can do with it (open, retry, cancel).
+ */
+export function SessionTable() {
+  const { t } = useTranslation('batch');
+  const documents = useSessionStore((s) => s.documents);
+  const openId = useSessionStore((s) => s.openId);
+  if (!documents.length) return null;
+  const count = (status: SessionDocument['status'][]) =>
+    documents.filter((d) => status.includes(d.status)).length;
+  return (
+    <section className={styles.session} aria-labelledby="session-title">
+      <h2 id="session-title" className={styles.title}>
+        {t('table.title')}
+      </h2>
+      <p className={styles.summary}>
+        {t('table.summary', {
+          count: documents.length,
+          read: count(['done']),
+          failed: count(['error']),
+          waiting: count(['queued', 'working']),
+        })}
+      </p>
+      <div className={styles.scroll}>
+        <table className={styles.table} data-testid="batch.table">
+          <caption className={styles.caption}>{t('table.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('table.file')}</th>
+              <th scope="col">{t('table.status')}</th>
+              <th scope="col">{t('table.document')}</th>
+              <th scope="col">{t('table.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((doc) => (
+              <Row key={doc.id} doc={doc} open={doc.id === openId} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/** Rows only re-render when their own document changes (a 50-file batch updates one at a time). */
+const Row = memo(function Row({ doc, open }: { doc: SessionDocument; open: boolean }) {
+  const { t } = useTranslation('batch');
+  const file = doc.fileName;
+  return (
+    <tr data-testid="batch.row" data-status={doc.status} aria-current={open ? 'true' : undefined}>
+      <th scope="row" className={styles.file}>
+        {file}
+      </th>
+      <td>
+        <StatusCell doc={doc} open={open} />
+      </td>
+      <td>{doc.status === 'done' ? <DocumentCell doc={doc} /> : null}</td>
+      <td className={styles.actions}>
+        {doc.status === 'done' && !open ? (
+          <button
+            type="button"
+            onClick={() => openDocument(doc.id)}
+            aria-label={t('actions.openLabel', { file })}
+          >
+            {t('actions.open')}
+          </button>
+        ) : null}
+        {doc.status === 'error' || doc.status === 'cancelled' ? (
+          <button
+            type="button"
+            onClick={() => retryDocument(doc.id)}
+            aria-label={t('actions.retryLabel', { file })}
+          >
+            {t('actions.retry')}
+          </button>
+        ) : null}
+        {doc.status === 'queued' || doc.status === 'working' ? (
+          <button
+            type="button"
+            onClick={() => cancelDocument(doc.id)}
+            aria-label={t('actions.cancelLabel', { file })}
+          >
+            {t('actions.cancel')}
+          </button>
+        ) : null}
+      </td>
+    </tr>
+  );
+});
+
+function StatusCell({ doc, open }: { doc: SessionDocument; open: boolean }) {
+  const { t } = useTranslation('batch');
+  if (doc.status === 'working')
+    return (
+      <span className={styles.working}>{doc.stage ? STAGE_LABELS[doc.stage] : t('status.working')}</span>
+    );
+  if (doc.status === 'error' && doc.error)
+    return (
+      <span className={styles.bad}>
+        <span aria-hidden="true">✗ </span>
+        {ERROR_MESSAGES[doc.error.code].title}
+      </span>
+    );
+  if (doc.status === 'done')
+    return (
+      <span className={styles.good}>
+        <span aria-hidden="true">✓ </span>
+        {open ? t('status.open') : t('status.done')}
+      </span>
+    );
+  return <span className={styles.muted}>{t(`status.${doc.status}`)}</span>;
+}
+
+function DocumentCell({ doc }: { doc: SessionDocument }) {
+  const { t } = useTranslation('batch');
+  const values = documentValues(doc);
+  const layout = layoutOf(doc.kind);
+  const failed = failedChecks(documentChecks(values, layout));
+  const name = values.name || [values.surname, values.givenNames].filter(Boolean).join(', ');
+  const number = values.nik || values.documentNumber;
+  return (
+    <>
+      <span className={styles.kind}>{doc.kind ? t(`kinds.${doc.kind}`) : ''}</span>{' '}
+      {[name, number].filter(Boolean).join(' · ')}
+      {layout === 'mrz' || layout === 'ektp' ? (
+        <span className={failed ? styles.bad : styles.good}>
+          {' '}
+          <span aria-hidden="true">{failed ? '✗ ' : '✓ '}</span>
+          {failed ? t('checks.fail', { count: failed }) : t('checks.allHold')}
+        </span>
+      ) : null}
+    </>
+  );
+}
