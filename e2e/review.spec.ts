@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import { mrzFieldsOf } from './pages/ReaderPage.ts';
+import { readKindIndex } from './support/generateKindFixtures.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe('reviewing and exporting', () => {
@@ -81,5 +83,40 @@ test.describe('reviewing and exporting', () => {
     });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe('corrections and other readings, decided by the user', () => {
+  test('an automatic correction says what it changed and is undone in one click', async ({
+    reader,
+    fixtures,
+  }) => {
+    const fixture = fixtures['digit-in-name']!;
+    await reader.read(fixture.file);
+    expect(await reader.mrzValues()).toEqual(mrzFieldsOf(fixture.truth));
+    const notes = reader.page.locator('#field-surname-notes');
+    const correction = notes.getByText(/^Read “\d”, changed to “[A-Z]”: only letters belong here\./);
+    await expect(correction).toBeVisible();
+    const [, digit, letter] = /Read “(\d)”, changed to “([A-Z])”/.exec((await correction.textContent())!)!;
+    await notes.getByRole('button', { name: /^Undo the correction to Surname/ }).click();
+    // What the OCR read goes back, in the MRZ and in the surname.
+    const surname = fixture.truth.surname;
+    const asRead = surname.replace(letter!, digit!);
+    await expect(reader.field('surname')).toHaveValue(asRead);
+    expect(await reader.field('mrz').inputValue()).toContain(asRead.replace(/ /g, '<'));
+    await notes.getByRole('button', { name: `Restore Surname to what was read: “${surname}”` }).click();
+    await expect(reader.field('surname')).toHaveValue(surname);
+  });
+
+  test('where the two sides of a licence disagree, the user takes either value', async ({ reader }) => {
+    const kinds = readKindIndex();
+    await reader.read(kinds['licence-front-other-expiry']!.file);
+    await reader.read(kinds['licence-back']!.file);
+    const front = kinds['licence-front-other-expiry']!.fields;
+    const notes = reader.page.locator('#field-expiryDate-notes');
+    await expect(notes).toContainText(`The front says “${front.expiryDate}”`);
+    await notes.getByRole('button', { name: `Use “${front.expiryDate}” for Date of expiry` }).click();
+    await expect(reader.field('expiryDate')).toHaveValue(front.expiryDate!);
+    await expect(notes).toContainText('Matches the front.');
   });
 });

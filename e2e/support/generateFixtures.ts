@@ -83,6 +83,21 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
     truth: truthOf(impossible),
   };
 
+  // A passport whose MRZ prints a digit where its surname has the look-alike letter (5 for S):
+  // the repair puts the letter back, says so, and the user can undo it.
+  const named = createSpecimen(createRng(77), { format: 'TD3' });
+  const DIGIT_FOR: Record<string, string> = { S: '5', B: '8', Z: '2', G: '6', I: '1' };
+  const at = [...named.mrz[0]!].findIndex((c, i) => i >= 5 && c in DIGIT_FOR);
+  const line0 = named.mrz[0]!;
+  const misprinted = {
+    ...named,
+    mrz: [line0.slice(0, at) + DIGIT_FOR[line0[at]!]! + line0.slice(at + 1), named.mrz[1]!],
+  };
+  index['digit-in-name'] = {
+    file: write('digit-in-name.png', await renderDocument(misprinted, createRng(78)).encode('png')),
+    truth: truthOf(named),
+  };
+
   // The TD3 document in every format the app accepts.
   const truth = truthOf(td3);
   index['format-webp'] = { file: write('td3.webp', await td3Canvas.encode('webp', 90)), truth };

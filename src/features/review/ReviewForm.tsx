@@ -4,22 +4,16 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { DOCUMENT_TYPES } from '../../lib/document/fields.ts';
 import { crossCheck } from '../../lib/licence/crossCheck.ts';
-import type { MrzReading } from '../../lib/mrz/readMrz.ts';
 import { formatOfLines } from '../../lib/mrz/formats.ts';
+import type { Correction } from '../../lib/mrz/types.ts';
 import { mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
 import { useScanStore } from '../../state/scanStore.ts';
 import { saveDraft } from '../scan/scanActions.ts';
 import { ExportBar } from './ExportBar.tsx';
+import { FieldNotes, type ReviewContext } from './FieldNotes.tsx';
 import { FieldRow } from './FieldRow.tsx';
-import {
-  CHECK_OF,
-  checkText,
-  correctionsByField,
-  describeCorrections,
-  describeDoubt,
-  warningsFor,
-  type FieldName,
-} from './fieldStatus.ts';
+import { FIELD_SPECS, fieldLabel, layoutOf, licenceSide, readFields, typeLabel } from './fieldSpecs.ts';
+import { correctionsByField, warningsFor, type FieldName } from './fieldStatus.ts';
 import {
   documentFormSchema,
   emptyFormValues,
@@ -27,24 +21,9 @@ import {
   LAYOUT_GROUPS,
   type DocumentFormValues,
 } from './formSchema.ts';
-import { FieldCrop } from './FieldCrop.tsx';
-import {
-  BARCODE_PROBLEMS,
-  editedNote,
-  FIELD_SPECS,
-  fieldLabel,
-  layoutOf,
-  licenceSide,
-  LOW_CONFIDENCE,
-  PRINTED_NOTES,
-  PRINTED_PROBLEMS,
-  readFields,
-  SOURCE_LABELS,
-  typeLabel,
-} from './fieldSpecs.ts';
 import { MrzField } from './MrzField.tsx';
 import { TextField } from './TextField.tsx';
-import { provenanceOf } from './provenance.ts';
+import { undoCorrections } from './undoCorrection.ts';
 import styles from './ReviewForm.module.css';
 
 /** The editable result: every field with where it came from, how sure we are and whether its check digit holds. */
@@ -98,133 +77,30 @@ export function ReviewForm() {
   const format = layout === 'mrz' ? (formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null) : null;
   const groups = LAYOUT_GROUPS[layout];
 
-  const notesFor = (name: FieldName) => {
-    const check = CHECK_OF[name];
-    const status = check ? checks?.[check] : undefined;
-    const confidence =
-      reading?.confidence[name as keyof MrzReading['confidence']] ??
-      (result && 'printed' in result ? result.printed.confidence[name] : undefined);
-    const printedProblems =
-      result && 'printed' in result ? result.printed.problems.filter((p) => p.field === name) : [];
-    const printedNotes =
-      result && 'printed' in result ? (result.printed.notes ?? []).filter((n) => n.field === name) : [];
-    const crop = provenanceOf(result, name, { imageUrl, pageUrl, lineUrls }).crop;
-    const unsure = confidence !== undefined && confidence < LOW_CONFIDENCE;
-    const problem = reading?.problems.find((p) => p.field === name);
-    // Notes about what the engine read only apply while the value is still what it read.
-    const read = result ? readFields(result)[name] : undefined;
-    const fromReader = result !== null && read !== undefined;
-    const unchanged = fromReader && read === values[name];
-    const source = result ? SOURCE_LABELS[result.kind] : '';
-    const barcodeProblems =
-      result?.kind === 'licence-back' ? result.licence.problems.filter((p) => p.field === name) : [];
-    return (
-      <>
-        {status ? (
-          <p className={status === 'invalid' ? styles.bad : styles.good}>
-            <span aria-hidden="true">{status === 'invalid' ? '✗ ' : '✓ '}</span>
-            {checkText(status)}
-          </p>
-        ) : null}
-        {status === 'valid' && checks?.composite === 'invalid' ? (
-          <p className={styles.warn}>
-            <span aria-hidden="true">! </span>
-            {t('notes.compositeFails')}
-          </p>
-        ) : null}
-        {unchanged && reading
-          ? reading.doubts
-              .filter((d) => d.field === name)
-              .map((d) => (
-                <p key={`${d.line}:${d.index}`} className={styles.warn}>
-                  <span aria-hidden="true">! </span>
-                  {describeDoubt(d)}
-                </p>
-              ))
-          : null}
-        {problem && unchanged ? (
-          <p className={styles.bad}>{t('notes.notARealDate', { detail: problem.detail })}</p>
-        ) : null}
-        {unchanged
-          ? barcodeProblems.map((p) => (
-              <p key={p.reason} className={p.reason === 'truncated' ? styles.warn : styles.bad}>
-                <span aria-hidden="true">! </span>
-                {BARCODE_PROBLEMS[p.reason]}
-              </p>
-            ))
-          : null}
-        {unchanged
-          ? printedProblems.map((p) => (
-              <p key={p.code} className={styles.bad}>
-                <span aria-hidden="true">✗ </span>
-                {PRINTED_PROBLEMS[p.code] ?? t('notes.disagrees')}
-              </p>
-            ))
-          : null}
-        {name in sides ? (
-          sides[name as keyof typeof sides]!.agrees ? (
-            <p className={styles.good}>
-              <span aria-hidden="true">✓ </span>
-              {otherIsBack ? t('notes.matchesBack') : t('notes.matchesFront')}
-            </p>
-          ) : (
-            <p className={styles.bad}>
-              <span aria-hidden="true">✗ </span>
-              {t(otherIsBack ? 'notes.backSays' : 'notes.frontSays', {
-                other: sides[name as keyof typeof sides]!.other,
-              })}
-            </p>
-          )
-        ) : null}
-        {unchanged
-          ? printedNotes.map((n) => (
-              <p key={n.code} className={styles.source}>
-                {PRINTED_NOTES[n.code]}
-              </p>
-            ))
-          : null}
-        {unchanged && unsure ? (
-          <p className={styles.warn}>
-            <span aria-hidden="true">! </span>
-            {t('notes.hardToRead')}
-          </p>
-        ) : null}
-        {unchanged && crop ? <FieldCrop {...crop} /> : null}
-        {warnings
-          .filter((w) => w.field === name)
-          .map((w) => (
-            <p key={w.text} className={styles.warn}>
-              <span aria-hidden="true">! </span>
-              {w.text}
-            </p>
-          ))}
-        {unchanged
-          ? describeCorrections(corrections[name as keyof typeof corrections] ?? []).map((text) => (
-              <p key={text} className={styles.correction}>
-                {text}
-              </p>
-            ))
-          : null}
-        {unchanged && confidence !== undefined ? (
-          <p className={styles.source}>
-            {t('notes.sure', { source, percent: Math.round(confidence * 100) })}
-          </p>
-        ) : null}
-        {unchanged && confidence === undefined && read ? (
-          <p className={styles.source}>
-            {result?.kind === 'licence-back'
-              ? t('notes.errorCorrected', { source })
-              : result?.kind === 'mrz'
-                ? t('notes.fromDocumentCode', { source })
-                : t('notes.inferred')}
-          </p>
-        ) : null}
-        {fromReader && !unchanged ? (
-          <p className={styles.source}>{read ? editedNote(result.kind, read) : t('notes.enteredByYou')}</p>
-        ) : null}
-      </>
-    );
+  const setField = (name: FieldName, value: string) =>
+    form.setValue(name, value as never, { shouldDirty: true, shouldValidate: true });
+  // Puts back what the OCR read before the repair changed it, in the MRZ and in the field.
+  const undo = (name: FieldName, list: Correction[]) => {
+    const undone = undoCorrections(values.mrz ?? '', list);
+    if (!undone) return;
+    setField('mrz', undone.mrz);
+    setField(name, String(undone.fields[name] ?? ''));
   };
+
+  const review: ReviewContext = {
+    result,
+    reading,
+    values,
+    checks,
+    corrections,
+    warnings,
+    sides,
+    otherIsBack,
+    urls: { imageUrl, pageUrl, lineUrls },
+    setField,
+    undo,
+  };
+  const notesFor = (name: FieldName) => <FieldNotes name={name} review={review} />;
 
   const renderField = (name: FieldName) => {
     if (name === 'documentType')

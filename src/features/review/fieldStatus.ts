@@ -85,17 +85,23 @@ export function describeCorrection(c: Correction): string {
   }
 }
 
-/** One sentence per kind of correction, with a count where it happened more than once. */
-export function describeCorrections(corrections: Correction[]): string[] {
-  const counts = new Map<string, number>();
+/** One sentence per kind of correction (with a count where it happened more than once) and the corrections it covers. */
+export function groupCorrections(
+  corrections: Correction[],
+): Array<{ text: string; corrections: Correction[] }> {
+  const groups = new Map<string, Correction[]>();
   for (const c of corrections) {
     const text = describeCorrection(c);
-    counts.set(text, (counts.get(text) ?? 0) + 1);
+    groups.set(text, [...(groups.get(text) ?? []), c]);
   }
-  return [...counts].map(([text, n]) =>
-    n > 1 ? i18next.t('review:corrections.repeated', { text, times: n }) : text,
-  );
+  return [...groups].map(([text, list]) => ({
+    text: list.length > 1 ? i18next.t('review:corrections.repeated', { text, times: list.length }) : text,
+    corrections: list,
+  }));
 }
+
+export const describeCorrections = (corrections: Correction[]): string[] =>
+  groupCorrections(corrections).map((g) => g.text);
 
 /** Why a field whose check digit holds should still be compared with the document. */
 export function describeDoubt(d: MrzDoubt): string {
