@@ -130,3 +130,46 @@ test('Clear all empties the session list and the form', async ({ reader, fixture
   await expect(reader.field('documentNumber')).toHaveValue('');
   await expect(reader.page.getByRole('button', { name: 'Download CSV' })).toBeDisabled();
 });
+
+test('cancelling a batch mid-read leaves the workers free: the next file is read', async ({
+  reader,
+  fixtures,
+}) => {
+  const names = [
+    'clean-TD1',
+    'clean-TD2',
+    'clean-TD3',
+    'photo-rotated-90',
+    'photo-rotated-180',
+    'clean-MRVA',
+  ];
+  await reader.uploadFixture(...names.map((n) => fixtures[n]!.file));
+  // Cancel while a file is in the OCR (tesseract.js cannot cancel a job: its worker is ended) and
+  // others still wait.
+  await expect(
+    reader.page
+      .locator('[data-testid="batch.row"][data-status="working"]', { hasText: 'Reading the text' })
+      .first(),
+  ).toBeVisible({ timeout: 30_000 });
+  await reader.page.getByRole('button', { name: 'Cancel the rest' }).click();
+  await expect(
+    reader.page.locator('[data-testid="batch.row"]:is([data-status="queued"],[data-status="working"])'),
+  ).toHaveCount(0);
+  await expect(
+    reader.page.locator('[data-testid="batch.row"][data-status="cancelled"]').first(),
+  ).toBeVisible();
+  const fixture = fixtures['clean-FRENCH_ID']!;
+  await reader.read(fixture.file);
+  await expect(reader.field('documentNumber')).toHaveValue(fixture.truth.documentNumber);
+  // And a cancelled file can be read again.
+  const cancelled = reader.page.locator('[data-testid="batch.row"][data-status="cancelled"] th').first();
+  const file = (await cancelled.textContent())!;
+  await reader.page.getByRole('button', { name: `Retry ${file}` }).click();
+  await expect(reader.page.getByRole('row', { name: new RegExp(file) })).toHaveAttribute(
+    'data-status',
+    'done',
+    {
+      timeout: 30_000,
+    },
+  );
+});

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { parseCsv } from '../src/lib/export/csv.ts';
 import { FIXTURE_DIR } from './support/generateFixtures.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -41,6 +43,11 @@ test('a batch read, reviewed, corrected and exported with the keyboard alone', a
   await tabTo(page, page.getByRole('button', { name: 'Download CSV' }));
   const download = page.waitForEvent('download');
   await page.keyboard.press('Enter');
-  expect((await download).suggestedFilename()).toMatch(/^id-reader-.*\.csv$/);
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^id-reader-.*\.csv$/);
+  // The correction typed is in the log, on the document it was made to.
+  const [header, ...rows] = parseCsv(fs.readFileSync((await saved.path())!, 'utf8').slice(1));
+  const row = rows.find((r) => r[header!.indexOf('file')] === name)!;
+  expect(row[header!.indexOf('givenNames')]).toBe('ÉLODIE');
   await expect(page.getByRole('status').filter({ hasText: 'CSV downloaded: 2 documents.' })).toBeVisible();
 });

@@ -2,7 +2,7 @@ import { expect, test } from './fixtures.ts';
 
 test('a scan writes nothing to storage, cookies or caches', async ({ reader, fixtures, context }) => {
   await reader.read(fixtures['clean-TD2']!.file);
-  await reader.page.getByRole('button', { name: 'Copy JSON' }).isEnabled();
+  await expect(reader.page.getByRole('button', { name: 'Copy JSON' })).toBeEnabled();
   const storage = await reader.page.evaluate(async () => ({
     localStorage: localStorage.length,
     sessionStorage: sessionStorage.length,

@@ -106,6 +106,10 @@ test.describe('corrections and other readings, decided by the user', () => {
     expect(await reader.field('mrz').inputValue()).toContain(asRead.replace(/ /g, '<'));
     await notes.getByRole('button', { name: `Restore Surname to what was read: “${surname}”` }).click();
     await expect(reader.field('surname')).toHaveValue(surname);
+    // Restore makes the correction again in the MRZ too, so it can be undone again.
+    await expect(reader.field('mrz')).toHaveValue(fixture.truth.mrz);
+    await expect(notes.getByRole('button', { name: /^Undo the correction to Surname/ })).toBeVisible();
+    await expect(reader.field('surname')).toBeFocused();
   });
 
   test('where the two sides of a licence disagree, the user takes either value', async ({ reader }) => {

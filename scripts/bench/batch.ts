@@ -112,6 +112,7 @@ export function formatBatch(b: BatchSummary): string {
     `  every MRZ field exact: ${b.exact}/${b.files}; failed: ${b.failed}`,
     `  page JS heap: first 10 files ${(b.heapFirst / MB).toFixed(1)} MB, last 10 ${(b.heapLast / MB).toFixed(1)} MB (${growth(b.heapFirst, b.heapLast)}), peak ${(b.peakHeap / MB).toFixed(1)} MB`,
     `  Chromium RSS (incl. workers' wasm): first 10 ${(b.rssFirst / MB).toFixed(0)} MB, last 10 ${(b.rssLast / MB).toFixed(0)} MB (${growth(b.rssFirst, b.rssLast)}), peak ${(b.peakRss / MB).toFixed(0)} MB`,
+    `  memory growth within 10 %: ${b.heapLast <= b.heapFirst * 1.1 && b.rssLast <= b.rssFirst * 1.1 ? 'yes ✓' : 'NO ✗'}`,
     '',
   ].join('\n');
 }

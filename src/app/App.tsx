@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SessionTable } from '../features/batch/SessionTable.tsx';
+import { REVIEW_HEADING_ID, SessionTable } from '../features/batch/SessionTable.tsx';
 import { SessionHistory } from '../features/history/SessionHistory.tsx';
 import { CameraView } from '../features/capture/CameraView.tsx';
 import { UPLOAD_INPUT_ID, UploadZone } from '../features/capture/UploadZone.tsx';
@@ -53,7 +53,9 @@ export function App() {
           {hasResult ? null : <EmptyState />}
         </section>
         <section className={styles.review} aria-label={t('review')}>
-          <h2 className={styles.reviewTitle}>{t('details')}</h2>
+          <h2 className={styles.reviewTitle} id={REVIEW_HEADING_ID} tabIndex={-1}>
+            {t('details')}
+          </h2>
           {result?.kind === 'text' ? <TextResult result={result} /> : <ReviewForm />}
         </section>
       </main>

@@ -116,15 +116,23 @@ async function withEngine<T>(
   const current = await pending;
   current.jobs++;
   current.inFlight++;
+  // tesseract.js's terminate() never settles the job in flight: the abort itself must end the wait,
+  // or the caller (a pool lane) would stay busy for good.
+  let aborted: () => void = () => undefined;
+  const abortedWait = new Promise<never>((_, reject) => {
+    aborted = () => reject(new ReaderError('aborted'));
+  });
+  abortedWait.catch(() => undefined);
   const onAbort = (): void => {
     retire(key, pending, current);
     end(current);
+    aborted();
   };
   signal?.addEventListener('abort', onAbort, { once: true });
   // Past its job limit a worker leaves the pool now, and ends when its last job is done.
   if (current.jobs >= RECYCLE_AFTER_JOBS) retire(key, pending, current);
   try {
-    const result = await job(current.worker);
+    const result = await Promise.race([job(current.worker), abortedWait]);
     if (signal?.aborted) throw new ReaderError('aborted');
     return result;
   } catch (error) {

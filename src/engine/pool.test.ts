@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { poolSize } from './pool.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { poolSize, withLane } from './pool.ts';
 
 describe('poolSize', () => {
   it('takes one lane per core, at most one per 2 GB, at most four', () => {
@@ -12,5 +12,42 @@ describe('poolSize', () => {
     expect(poolSize(2, 8, '1')).toBe(1);
     expect(poolSize(2, 8, '9')).toBe(4);
     expect(poolSize(2, 8, 'x')).toBe(2);
+  });
+});
+
+describe('withLane', () => {
+  const oneLane = () => vi.stubGlobal('navigator', { hardwareConcurrency: 1, deviceMemory: 8 });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('queues reads beyond the pool, first come first served, a single read first', async () => {
+    oneLane();
+    const order: string[] = [];
+    let release!: () => void;
+    const first = withLane(() => new Promise<void>((r) => (release = r)).then(() => void order.push('a')));
+    const batch = withLane(async () => void order.push('b'));
+    const single = withLane(async () => void order.push('c'), { first: true });
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    release();
+    await Promise.all([first, batch, single]);
+    expect(order).toEqual(['a', 'c', 'b']);
+  });
+
+  it('frees the lane when a read fails or is aborted, and an aborted wait leaves the line', async () => {
+    oneLane();
+    const controller = new AbortController();
+    const running = withLane(
+      (lane) =>
+        new Promise((_, reject) =>
+          controller.signal.addEventListener('abort', () => reject(new Error(`lane ${lane.index}`))),
+        ),
+    );
+    const waiting = new AbortController();
+    const gaveUp = withLane(async () => 'never', { signal: waiting.signal });
+    waiting.abort();
+    await expect(gaveUp).rejects.toMatchObject({ code: 'aborted' });
+    controller.abort();
+    await expect(running).rejects.toThrow('lane 0');
+    await expect(withLane(async (lane) => lane.index)).resolves.toBe(0);
   });
 });

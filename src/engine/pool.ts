@@ -30,8 +30,8 @@ const MAX_LANES = 4;
  * ~150-250 MB when busy), at most four. `?pool=N` overrides it (the benchmark compares sizes).
  */
 export function poolSize(
-  cores = navigator.hardwareConcurrency || 2,
-  memoryGb = (navigator as { deviceMemory?: number }).deviceMemory ?? 4,
+  cores = globalThis.navigator?.hardwareConcurrency || 2,
+  memoryGb = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory ?? 4,
   override = new URLSearchParams(globalThis.location?.search ?? '').get('pool'),
 ): number {
   const forced = Number(override);
@@ -46,7 +46,11 @@ interface LaneState extends Lane {
 }
 
 const lanes: LaneState[] = [];
-const waiting: Array<{ take: (lane: LaneState) => void; cancel: () => void }> = [];
+const waiting: Array<{ take: (lane: LaneState) => void; cancel: () => void; first: boolean }> = [];
+/** Lane 0's worker analyses the camera's frames while the camera is open: a batch keeps off it. */
+let cameraHoldsLaneZero = false;
+
+const allowed = (lane: LaneState, first: boolean): boolean => first || lane.index > 0 || !cameraHoldsLaneZero;
 
 function laneAt(index: number): LaneState {
   let lane = lanes[index];
@@ -58,11 +62,11 @@ function laneAt(index: number): LaneState {
   return lane;
 }
 
-function freeLane(): LaneState | null {
+function freeLane(first: boolean): LaneState | null {
   const size = poolSize();
   for (let i = 0; i < size; i++) {
     const lane = laneAt(i);
-    if (!lane.busy) return lane;
+    if (!lane.busy && allowed(lane, first)) return lane;
   }
   return null;
 }
@@ -76,10 +80,11 @@ function take(lane: LaneState): LaneState {
 
 function acquire(signal: AbortSignal | undefined, first: boolean): Promise<LaneState> {
   if (signal?.aborted) return Promise.reject(new ReaderError('aborted'));
-  const lane = freeLane();
+  const lane = freeLane(first);
   if (lane) return Promise.resolve(take(lane));
   return new Promise((resolve, reject) => {
     const waiter = {
+      first,
       take: (l: LaneState) => {
         signal?.removeEventListener('abort', waiter.cancel);
         resolve(take(l));
@@ -104,8 +109,13 @@ function release(lane: LaneState): void {
     lane.jobs = 0;
     lane.preprocess.terminate();
   }
-  const next = waiting.shift();
-  if (next && lane.index < poolSize()) return next.take(lane);
+  handOn(lane);
+}
+
+/** Gives a free lane to the first reader waiting that may use it. */
+function handOn(lane: LaneState): void {
+  const at = lane.index < poolSize() ? waiting.findIndex((w) => allowed(lane, w.first)) : -1;
+  if (at >= 0) return waiting.splice(at, 1)[0]!.take(lane);
   if (lane.index > 0) lane.idleTimer = setTimeout(() => endLane(lane), IDLE_END_MS);
 }
 
@@ -130,6 +140,16 @@ export async function withLane<T>(
   } finally {
     release(lane);
   }
+}
+
+/**
+ * While the camera is open its frames are analysed on lane 0's worker, so a batch's files keep to
+ * the other lanes (or wait); the camera's own still still goes first on lane 0.
+ */
+export function holdLaneZeroForCamera(hold: boolean): void {
+  cameraHoldsLaneZero = hold;
+  const zero = lanes[0];
+  if (!hold && zero && !zero.busy) handOn(zero);
 }
 
 /** Ends every lane's workers (Clear all); lanes start again on the next read. */

@@ -3,6 +3,7 @@ import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
 import type { PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
+import { plausible, score, validShare } from '../lib/mrz/readingScore.ts';
 import type {
   AnalyseResult,
   ImageQuality,
@@ -236,11 +237,6 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   };
 }
 
-const validShare = (reading: MrzReading): number => {
-  const checks = Object.values(reading.checks).filter((s) => s !== 'absent');
-  return checks.filter((s) => s === 'valid').length / Math.max(1, checks.length);
-};
-
 /** A barcode's text as a licence, or null when it is not a licence's (or is damaged). */
 function parseLicence(text: string): AamvaLicence | null {
   try {
@@ -313,33 +309,4 @@ function mergeWith(best: Attempt, all: Attempt[], today: string | undefined): At
     .map((r) => r.reading!);
   const merged = mergeReadings(best.reading, donors, today);
   return merged && { reading: merged, rotation: best.rotation };
-}
-
-const coercions = (reading: MrzReading): number =>
-  reading.corrections.filter((c) => c.reason === 'charClass').length;
-
-/**
- * More valid check digits first; every character that had to be forced into its field's class
- * counts against a reading (an upside-down read of "OOOOOO" becomes "000000", whose check digit holds).
- */
-function score(reading: MrzReading | null): number {
-  if (!reading) return -Infinity;
-  const valid = Object.values(reading.checks).filter((s) => s !== 'invalid').length;
-  return valid * 2 - reading.problems.length - coercions(reading) * 0.5 - implausibleCodes(reading);
-}
-
-/** Share of MRZ characters that may be forced into their class before a reading counts as noise. */
-const MAX_COERCED_SHARE = 0.1;
-/**
- * Share of an MRZ's characters that are letters or digits, at least: a real one has about half
- * (a name and fillers) to four fifths (numbers); lines of nothing but fillers (a barcode's rows,
- * read as "<<<") have no check digit to fail and would otherwise pass.
- */
-const MIN_INKED_SHARE = 0.25;
-
-/** A reading worth showing: mostly read as it stands, not assembled from coerced noise or fillers. */
-function plausible(reading: MrzReading): boolean {
-  const text = reading.lines.join('');
-  const inked = text.replace(/</g, '').length;
-  return coercions(reading) <= text.length * MAX_COERCED_SHARE && inked >= text.length * MIN_INKED_SHARE;
 }

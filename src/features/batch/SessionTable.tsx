@@ -1,10 +1,13 @@
-import { memo } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSessionStore, type SessionDocument } from '../../state/sessionStore.ts';
 import { layoutOf } from '../review/fieldSpecs.ts';
-import { STAGE_LABELS } from '../scan/messages.ts';
-import { ERROR_MESSAGES } from '../scan/messages.ts';
-import { cancelDocument, openDocument, retryDocument } from '../scan/scanActions.ts';
+import { ERROR_MESSAGES, STAGE_LABELS } from '../scan/messages.ts';
+import { cancelDocument, retryDocument } from '../scan/scanActions.ts';
+import { openDocument } from './sessionActions.ts';
+
+/** The review's heading (app/App.tsx): an opened document's details start there. */
+export const REVIEW_HEADING_ID = 'review-heading';
 import { documentChecks, documentValues, failedChecks } from './documentRecord.ts';
 import styles from './SessionTable.module.css';
 
@@ -58,9 +61,18 @@ export function SessionTable() {
 const Row = memo(function Row({ doc, open }: { doc: SessionDocument; open: boolean }) {
   const { t } = useTranslation('batch');
   const file = doc.fileName;
+  // Each action replaces its own button: focus goes somewhere sensible (the opened details, or
+  // this row), never back to the top of the page.
+  const act =
+    (action: (id: number) => void, toReview = false) =>
+    (event: MouseEvent<HTMLButtonElement>) => {
+      const row = event.currentTarget.closest('tr')?.querySelector('th');
+      action(doc.id);
+      requestAnimationFrame(() => (toReview ? document.getElementById(REVIEW_HEADING_ID) : row)?.focus());
+    };
   return (
     <tr data-testid="batch.row" data-status={doc.status} aria-current={open ? 'true' : undefined}>
-      <th scope="row" className={styles.file}>
+      <th scope="row" className={styles.file} tabIndex={-1}>
         {file}
       </th>
       <td>
@@ -71,27 +83,19 @@ const Row = memo(function Row({ doc, open }: { doc: SessionDocument; open: boole
         {doc.status === 'done' && !open ? (
           <button
             type="button"
-            onClick={() => openDocument(doc.id)}
+            onClick={act(openDocument, true)}
             aria-label={t('actions.openLabel', { file })}
           >
             {t('actions.open')}
           </button>
         ) : null}
         {doc.status === 'error' || doc.status === 'cancelled' ? (
-          <button
-            type="button"
-            onClick={() => retryDocument(doc.id)}
-            aria-label={t('actions.retryLabel', { file })}
-          >
+          <button type="button" onClick={act(retryDocument)} aria-label={t('actions.retryLabel', { file })}>
             {t('actions.retry')}
           </button>
         ) : null}
         {doc.status === 'queued' || doc.status === 'working' ? (
-          <button
-            type="button"
-            onClick={() => cancelDocument(doc.id)}
-            aria-label={t('actions.cancelLabel', { file })}
-          >
+          <button type="button" onClick={act(cancelDocument)} aria-label={t('actions.cancelLabel', { file })}>
             {t('actions.cancel')}
           </button>
         ) : null}
@@ -127,14 +131,17 @@ function DocumentCell({ doc }: { doc: SessionDocument }) {
   const { t } = useTranslation('batch');
   const values = documentValues(doc);
   const layout = layoutOf(doc.kind);
-  const failed = failedChecks(documentChecks(values, layout));
+  const checks = documentChecks(values, layout);
+  const failed = failedChecks(checks);
+  // Only checks that exist: an MRZ whose text has no known shape (or any text) has none to hold.
+  const checked = Object.keys(checks.mrz).length > 0 || checks.nik !== 'absent';
   const name = values.name || [values.surname, values.givenNames].filter(Boolean).join(', ');
   const number = values.nik || values.documentNumber;
   return (
     <>
       <span className={styles.kind}>{doc.kind ? t(`kinds.${doc.kind}`) : ''}</span>{' '}
       {[name, number].filter(Boolean).join(' · ')}
-      {layout === 'mrz' || layout === 'ektp' ? (
+      {checked ? (
         <span className={failed ? styles.bad : styles.good}>
           {' '}
           <span aria-hidden="true">{failed ? '✗ ' : '✓ '}</span>

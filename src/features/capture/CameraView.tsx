@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { frameHint, SteadyGate, type FrameHint } from '../../lib/quality/frameGuidance.ts';
+import { holdLaneZeroForCamera } from '../../engine/pool.ts';
 import { readCapture } from '../scan/scanActions.ts';
 import {
   analyseVideoFrame,
@@ -70,6 +71,12 @@ export function CameraView({ onClose, onUpload }: { onClose: () => void; onUploa
       element?.close();
       opener?.focus();
     };
+  }, []);
+
+  // Frames are analysed on lane 0's worker: a batch still being read keeps to the other lanes.
+  useEffect(() => {
+    holdLaneZeroForCamera(true);
+    return () => holdLaneZeroForCamera(false);
   }, []);
 
   // The stream: opened on mount and for each camera switch or restart, stopped on the way out.

@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { KIND_KEYS } from '../review/fieldSpecs.ts';
 import styles from './HistoryPanel.module.css';
 import { RetentionSelect, TurnOn } from './HistorySetup.tsx';
 import type { HistoryEntry } from './types.ts';
@@ -18,8 +19,6 @@ import {
 
 // Re-exported for the app's startup call (a non-component export only costs fast refresh here).
 export { purgeExpiredOnOpen } from './useHistory.ts';
-
-const KINDS = ['mrz', 'licence-back', 'licence-front', 'ektp', 'text'] as const;
 
 interface Props {
   /** The document open in the review form, as it stands (null when there is none). */
@@ -125,8 +124,7 @@ function Unlocked({ current, onOpen }: Props) {
   const date = (key: 'readAt' | 'savedAt', iso: string) => (
     <time dateTime={iso}>{t(key, { date: dates.format(new Date(iso)) })}</time>
   );
-  const kindOf = (kind: string) =>
-    (KINDS as readonly string[]).includes(kind) ? t(`kind.${kind as (typeof KINDS)[number]}`) : kind;
+  const kindOf = (kind: string) => (kind in KIND_KEYS ? t(`kind.${kind as keyof typeof KIND_KEYS}`) : kind);
 
   return (
     <>

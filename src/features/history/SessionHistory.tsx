@@ -1,6 +1,6 @@
 import { useSessionStore } from '../../state/sessionStore.ts';
 import { documentValues } from '../batch/documentRecord.ts';
-import { openSaved } from '../scan/scanActions.ts';
+import { openSaved } from '../batch/sessionActions.ts';
 import { HistoryPanel } from './HistoryPanel.tsx';
 
 /**
@@ -11,7 +11,8 @@ import { HistoryPanel } from './HistoryPanel.tsx';
 export function SessionHistory() {
   const doc = useSessionStore((s) => s.documents.find((d) => d.id === s.openId) ?? null);
   const current =
-    doc && doc.status === 'done' && doc.kind
+    // Any text has no fields to keep.
+    doc && doc.status === 'done' && doc.kind && doc.kind !== 'text'
       ? {
           id: doc.uid,
           readAt: doc.readAt,

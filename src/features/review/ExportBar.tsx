@@ -6,7 +6,7 @@ import type { CheckStatus } from '../../lib/mrz/types.ts';
 import { useScanStore } from '../../state/scanStore.ts';
 import { useSessionStore } from '../../state/sessionStore.ts';
 import { sessionCsv } from '../batch/documentRecord.ts';
-import { saveDraft } from '../scan/scanActions.ts';
+import { saveDraft } from '../batch/sessionActions.ts';
 import { ClearAllButton } from './ClearAllButton.tsx';
 import { documentJson, downloadText, exportFileName, type ExportedDocument } from './exportDocument.ts';
 import { layoutValues, type DocumentFormValues, type FormLayout } from './formSchema.ts';

@@ -26,6 +26,7 @@ import {
 } from './fieldStatus.ts';
 import type { DocumentFormValues } from './formSchema.ts';
 import { provenanceOf, type Urls } from './provenance.ts';
+import { undoCorrections } from './undoCorrection.ts';
 import styles from './ReviewForm.module.css';
 
 /** What the form knows about the document as a whole, for each field's notes. */
@@ -41,6 +42,8 @@ export interface ReviewContext {
   otherIsBack: boolean;
   urls: Urls;
   setField: (name: FieldName, value: string) => void;
+  /** The value as read, and the MRZ's corrections for it made again. */
+  restore: (name: FieldName, read: string) => void;
   undo: (name: FieldName, corrections: Correction[]) => void;
 }
 
@@ -50,8 +53,19 @@ export interface ReviewContext {
  */
 export function FieldNotes({ name, review }: { name: FieldName; review: ReviewContext }) {
   const { t } = useTranslation('review');
-  const { result, reading, values, checks, corrections, warnings, sides, otherIsBack, setField, undo } =
-    review;
+  const {
+    result,
+    reading,
+    values,
+    checks,
+    corrections,
+    warnings,
+    sides,
+    otherIsBack,
+    setField,
+    undo,
+    restore,
+  } = review;
   const label = name === 'mrz' ? '' : fieldLabel(name);
   const check = CHECK_OF[name];
   const status = check ? checks?.[check] : undefined;
@@ -166,15 +180,21 @@ export function FieldNotes({ name, review }: { name: FieldName; review: ReviewCo
       {unchanged
         ? groupCorrections(corrections[name as keyof typeof corrections] ?? []).map((group) => (
             <p key={group.text} className={styles.correction}>
-              {group.text}{' '}
-              <button
-                type="button"
-                className={styles.inline}
-                aria-label={t('actions.undoLabel', { field: label, change: group.text })}
-                onClick={() => undo(name, group.corrections)}
-              >
-                {t('actions.undo')}
-              </button>
+              {group.text}
+              {/* Only while the MRZ still holds the corrected characters (not after a Restore). */}
+              {undoCorrections(values.mrz, group.corrections) ? (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className={styles.inline}
+                    aria-label={t('actions.undoLabel', { field: label, change: group.text })}
+                    onClick={() => undo(name, group.corrections)}
+                  >
+                    {t('actions.undo')}
+                  </button>
+                </>
+              ) : null}
             </p>
           ))
         : null}
@@ -200,7 +220,7 @@ export function FieldNotes({ name, review }: { name: FieldName; review: ReviewCo
                 type="button"
                 className={styles.inline}
                 aria-label={t('actions.restoreLabel', { field: label, value: read })}
-                onClick={() => setField(name, read)}
+                onClick={() => restore(name, read)}
               >
                 {t('actions.restore')}
               </button>

@@ -28,14 +28,17 @@ function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
  * returned, and the image measurements the quality hints come from. Nothing here is saved or sent.
  */
 export function OcrInsight() {
-  const { t } = useTranslation('insight');
   const result = useScanStore((s) => s.result);
   const resultId = useScanStore((s) => s.resultId);
+  // Keyed by the document: a new one starts closed, with nothing rendered until it is opened.
+  return result ? <InsightDetails key={resultId} result={result} /> : null;
+}
+
+function InsightDetails({ result }: { result: ScanResult }) {
+  const { t } = useTranslation('insight');
   const [open, setOpen] = useState(false);
-  if (!result) return null;
   return (
     <details
-      key={resultId}
       className={styles.insight}
       onToggle={(e) => setOpen(e.currentTarget.open)}
       data-testid="review.insight"
@@ -177,7 +180,7 @@ function AttemptView({ attempt, chosen }: { attempt: MrzAttempt; chosen: boolean
     <section className={styles.attempt} aria-label={t(`variants.${attempt.variant}`)}>
       <h4>
         {t(`variants.${attempt.variant}`)} ·{' '}
-        {t('checks', { valid: attempt.validChecks, count: attempt.checks })}
+        {t('checks', { count: attempt.validChecks, total: attempt.checks })}
         {chosen ? <strong className={styles.chosen}> · {t('chosen')}</strong> : null}
       </h4>
       <ol className={styles.lines}>

@@ -8,7 +8,7 @@ import { formatOfLines } from '../../lib/mrz/formats.ts';
 import type { Correction } from '../../lib/mrz/types.ts';
 import { mrzLines, verifyFields } from '../../lib/mrz/verifyFields.ts';
 import { useScanStore } from '../../state/scanStore.ts';
-import { saveDraft } from '../scan/scanActions.ts';
+import { saveDraft } from '../batch/sessionActions.ts';
 import { ExportBar } from './ExportBar.tsx';
 import { FieldNotes, type ReviewContext } from './FieldNotes.tsx';
 import { FieldRow } from './FieldRow.tsx';
@@ -23,7 +23,7 @@ import {
 } from './formSchema.ts';
 import { MrzField } from './MrzField.tsx';
 import { TextField } from './TextField.tsx';
-import { undoCorrections } from './undoCorrection.ts';
+import { redoCorrections, undoCorrections } from './undoCorrection.ts';
 import styles from './ReviewForm.module.css';
 
 /** The editable result: every field with where it came from, how sure we are and whether its check digit holds. */
@@ -77,14 +77,22 @@ export function ReviewForm() {
   const format = layout === 'mrz' ? (formatOfLines(mrzLines(values.mrz ?? ''))?.format ?? null) : null;
   const groups = LAYOUT_GROUPS[layout];
 
-  const setField = (name: FieldName, value: string) =>
+  // The button pressed goes away with the note it was in: focus moves to the field it changed.
+  const setField = (name: FieldName, value: string) => {
     form.setValue(name, value as never, { shouldDirty: true, shouldValidate: true });
+    if (name !== 'mrz') requestAnimationFrame(() => form.setFocus(name));
+  };
   // Puts back what the OCR read before the repair changed it, in the MRZ and in the field.
   const undo = (name: FieldName, list: Correction[]) => {
     const undone = undoCorrections(values.mrz ?? '', list);
     if (!undone) return;
     setField('mrz', undone.mrz);
     setField(name, String(undone.fields[name] ?? ''));
+  };
+  const restore = (name: FieldName, read: string) => {
+    const redone = redoCorrections(values.mrz ?? '', corrections[name as keyof typeof corrections] ?? []);
+    if (redone) setField('mrz', redone);
+    setField(name, read);
   };
 
   const review: ReviewContext = {
@@ -99,6 +107,7 @@ export function ReviewForm() {
     urls: { imageUrl, pageUrl, lineUrls },
     setField,
     undo,
+    restore,
   };
   const notesFor = (name: FieldName) => <FieldNotes name={name} review={review} />;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Correction } from '../../lib/mrz/types.ts';
-import { undoCorrections } from './undoCorrection.ts';
+import { redoCorrections, undoCorrections } from './undoCorrection.ts';
 
 const TD3 = [
   'P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<',
@@ -34,5 +34,14 @@ describe('undoCorrections', () => {
   it('restores a character outside the MRZ alphabet in the text only', () => {
     const undone = undoCorrections(TD3, [{ line: 0, index: 30, from: '«', to: '<', reason: 'filler' }])!;
     expect(undone.mrz.split('\n')[0]![30]).toBe('«');
+  });
+});
+
+describe('redoCorrections', () => {
+  it('makes the corrections again after an undo, and nothing when they hold', () => {
+    const c: Correction = { line: 1, index: 7, from: 'G', to: 'C', reason: 'checkDigit' };
+    const undone = undoCorrections(TD3, [c])!;
+    expect(redoCorrections(undone.mrz, [c])).toBe(TD3);
+    expect(redoCorrections(TD3, [c])).toBeNull();
   });
 });

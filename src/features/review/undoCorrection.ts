@@ -13,18 +13,30 @@ export function undoCorrections(
   mrzText: string,
   corrections: readonly Correction[],
 ): { mrz: string; fields: Partial<DocumentFormValues> } | null {
-  const lines = mrzLines(mrzText);
-  let changed = false;
-  for (const c of corrections) {
-    const line = lines[c.line];
-    if (c.reason === 'length' || !line || c.from.length !== 1 || line[c.index] !== c.to) continue;
-    lines[c.line] = line.slice(0, c.index) + c.from + line.slice(c.index + 1);
-    changed = true;
-  }
-  if (!changed) return null;
+  const lines = swapped(mrzText, corrections, 'undo');
+  if (!lines) return null;
   // A character outside the MRZ alphabet (« read for <) cannot be parsed: only the text goes back.
   const reading = interpretMrz(lines);
   const fields: Partial<DocumentFormValues> = { ...reading?.fields };
   delete fields.mrz;
   return { mrz: lines.join('\n'), fields };
+}
+
+/** The MRZ text with the corrections made again (Restore after an Undo); null when none applies. */
+export function redoCorrections(mrzText: string, corrections: readonly Correction[]): string | null {
+  return swapped(mrzText, corrections, 'redo')?.join('\n') ?? null;
+}
+
+/** Each correction's character swapped back (undo: to → from) or again (redo: from → to). */
+function swapped(mrzText: string, corrections: readonly Correction[], way: 'undo' | 'redo'): string[] | null {
+  const lines = mrzLines(mrzText);
+  let changed = false;
+  for (const c of corrections) {
+    const [have, put] = way === 'undo' ? [c.to, c.from] : [c.from, c.to];
+    const line = lines[c.line];
+    if (c.reason === 'length' || !line || c.from.length !== 1 || line[c.index] !== have) continue;
+    lines[c.line] = line.slice(0, c.index) + put + line.slice(c.index + 1);
+    changed = true;
+  }
+  return changed ? lines : null;
 }

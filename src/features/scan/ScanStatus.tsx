@@ -34,13 +34,14 @@ export function ScanStatus() {
       <div role="status" aria-live="polite" className={styles.status}>
         {batchRunning ? (
           <div className={styles.progress}>
-            <p className={styles.stage}>{t('progress.batch', { done: total - busy + 1, count: total })}</p>
+            <p className={styles.stage}>{t('progress.batch', { done: total - busy + 1, total })}</p>
             <progress max={total} value={total - busy} aria-label={t('progress.batchLabel')} />
             <button type="button" onClick={cancelScan}>
               {t('progress.cancelRest')}
             </button>
           </div>
-        ) : status === 'working' ? (
+        ) : null}
+        {status === 'working' && (stage || !batchRunning) ? (
           <div className={styles.progress}>
             <p className={styles.stage}>
               {stage ? t('progress.stage', { stage: STAGE_LABELS[stage] }) : t('progress.checkingFile')}
@@ -63,7 +64,7 @@ export function ScanStatus() {
         ) : null}
       </div>
       <div role="alert" className={styles.alertRegion}>
-        {status === 'error' && error ? (
+        {error ? (
           <div className={styles.alert}>
             <p className={styles.title}>{ERROR_MESSAGES[error.code].title}</p>
             <p>{ERROR_MESSAGES[error.code].advice}</p>
@@ -78,7 +79,7 @@ export function ScanStatus() {
         ) : null}
         {!batchRunning && failed > 0 ? (
           <div className={styles.alert}>
-            <p className={styles.title}>{t('failures', { failed, count: total })}</p>
+            <p className={styles.title}>{t('failures', { count: failed, total })}</p>
             <p>{t('failuresHint')}</p>
           </div>
         ) : null}

@@ -10,13 +10,17 @@ import {
   useSessionStore,
   type SessionDocument,
 } from '../../state/sessionStore.ts';
-import { formValuesFrom, type DocumentFormValues } from '../review/formSchema.ts';
+import { i18next } from '../../app/i18n.ts';
+import { lock } from '../history/useHistory.ts';
+import { openDocument, revokeUrls } from '../batch/sessionActions.ts';
 
 let nextId = 1;
 /** One per document being read or waiting for a lane. */
 const controllers = new Map<number, AbortController>();
 /** The user's latest single read (an upload of one file, a retry): a new one replaces it. */
 let foreground: number | null = null;
+/** Camera stills being read (not session documents until they are read). */
+let captures = 0;
 
 /** `?mrzModel=eng` reads MRZ lines with stock English instead of our OCR-B model (benchmark baseline). */
 function mrzModel(): LanguageId {
@@ -79,6 +83,8 @@ export async function startScan(files: readonly File[]): Promise<void> {
     values: null,
   }));
   const single = added.length === 1;
+  // A new upload starts with a clean slate: an earlier failure's message goes.
+  useScanStore.setState({ error: null });
   useSessionStore.setState((s) => ({
     documents: [...s.documents, ...added],
     batchIds: single ? s.batchIds : added.map((d) => d.id),
@@ -133,7 +139,7 @@ async function readOne(id: number, single: boolean): Promise<void> {
 /** The page's state once nothing is queued or being read. */
 function settle(): void {
   const { documents, openId, batchIds } = useSessionStore.getState();
-  if (documents.some((d) => d.status === 'queued' || d.status === 'working')) return;
+  if (captures > 0 || documents.some((d) => d.status === 'queued' || d.status === 'working')) return;
   const { error } = useScanStore.getState();
   const batchFailed = documents.some((d) => batchIds.includes(d.id) && d.status === 'error');
   useScanStore.setState({
@@ -154,6 +160,7 @@ export async function readCapture(still: Blob, mode: 'auto' | 'manual'): Promise
   const own = new AbortController();
   const id = nextId++;
   controllers.set(id, own);
+  captures++;
   const before = useScanStore.getState();
   useScanStore.setState({ status: 'working', stage: null, error: null });
   performance.mark('scan:start');
@@ -172,7 +179,7 @@ export async function readCapture(still: Blob, mode: 'auto' | 'manual'): Promise
         {
           id,
           uid: newUid(),
-          fileName: 'Camera capture',
+          fileName: i18next.t('batch:cameraCapture'),
           file: still,
           status: 'done',
           stage: null,
@@ -192,80 +199,17 @@ export async function readCapture(still: Blob, mode: 'auto' | 'manual'): Promise
       restore();
       return 'retry';
     }
-    useScanStore.setState({ status: 'error', stage: null, error: toScanError(error, 'Camera capture') });
+    useScanStore.setState({
+      status: 'error',
+      stage: null,
+      error: toScanError(error, i18next.t('batch:cameraCapture')),
+    });
     return 'retry';
   } finally {
     controllers.delete(id);
+    captures--;
     settle();
   }
-}
-
-/**
- * Shows a read document in the review: its image, its crops, and the form as the user left it.
- * The document that was open becomes `previous` (the other side of the same licence, say).
- */
-export function openDocument(id: number): void {
-  const doc = useSessionStore.getState().documents.find((d) => d.id === id);
-  if (!doc || !(doc.result || doc.values)) return;
-  revokeUrls();
-  const { result } = doc;
-  useScanStore.setState((s) => ({
-    status: useSessionStore.getState().documents.some((d) => d.status === 'working') ? 'working' : 'done',
-    error: null,
-    result,
-    kind: doc.kind,
-    previous: s.result !== result ? s.result : s.previous,
-    imageUrl: doc.file ? URL.createObjectURL(doc.file) : null,
-    pageUrl: result && 'page' in result ? URL.createObjectURL(result.page.image) : null,
-    lineUrls:
-      result?.kind === 'mrz' && result.lines ? result.lines.images.map((i) => URL.createObjectURL(i)) : [],
-    fileName: doc.fileName,
-    values: doc.values,
-    resultId: s.resultId + 1,
-  }));
-  useSessionStore.setState({ openId: id });
-}
-
-/**
- * Opens a record from the history: its fields only (no image was kept), as a document of this
- * session, so it can be corrected, exported and saved again (to the same record).
- */
-export function openSaved(entry: {
-  id: string;
-  readAt: string | null;
-  kind: string;
-  fileName: string;
-  values: Record<string, string>;
-}): void {
-  const existing = useSessionStore.getState().documents.find((d) => d.uid === entry.id);
-  const id = existing?.id ?? nextId++;
-  const kind = (KINDS as readonly string[]).includes(entry.kind) ? (entry.kind as ScanResult['kind']) : null;
-  const values = formValuesFrom(entry.values as Partial<DocumentFormValues>);
-  const doc: SessionDocument = {
-    id,
-    uid: entry.id,
-    fileName: entry.fileName,
-    file: null,
-    status: 'done',
-    stage: null,
-    result: null,
-    kind,
-    error: null,
-    readAt: entry.readAt,
-    values,
-  };
-  useSessionStore.setState((s) => ({
-    documents: existing ? s.documents.map((d) => (d.id === id ? doc : d)) : [...s.documents, doc],
-  }));
-  openDocument(id);
-}
-
-const KINDS: ReadonlyArray<ScanResult['kind']> = ['mrz', 'licence-back', 'licence-front', 'ektp', 'text'];
-
-/** Keeps the open document's form as the user edits it (for the CSV log and for reopening it). */
-export function saveDraft(values: DocumentFormValues): void {
-  const { openId } = useSessionStore.getState();
-  if (openId !== null) updateDocument(openId, { values });
 }
 
 /** Reads a failed or cancelled document again, ahead of any batch still waiting. */
@@ -280,11 +224,6 @@ export function cancelDocument(id: number): void {
   updateDocument(id, { status: 'cancelled', stage: null });
   if (foreground === id) foreground = null;
   settle();
-}
-
-function revokeUrls(): void {
-  const { imageUrl, pageUrl, lineUrls } = useScanStore.getState();
-  for (const url of [imageUrl, pageUrl, ...lineUrls]) if (url) URL.revokeObjectURL(url);
 }
 
 /** Stops every read in progress or waiting; the open document stays. */
@@ -308,5 +247,7 @@ export async function clearAll(): Promise<void> {
   revokeUrls();
   useScanStore.setState({ ...initialScanState, resultId: resultId + 1 });
   useSessionStore.setState(initialSessionState);
+  // An unlocked history shows names and numbers: it locks too (its records stay, encrypted).
+  lock();
   await stopAllLanes();
 }
