@@ -124,3 +124,28 @@ test.describe('corrections and other readings, decided by the user', () => {
     await expect(notes).toContainText('Matches the front.');
   });
 });
+
+test('the printed page is read on request: the fields the MRZ lacks, and a date it disagrees on', async ({
+  reader,
+  fixtures,
+}) => {
+  const fixture = fixtures['printed-page']!;
+  const printed = fixture.printed!;
+  await reader.read(fixture.file);
+  expect(await reader.mrzValues()).toEqual(mrzFieldsOf(fixture.truth));
+  await expect(reader.field('placeOfBirth')).toHaveValue('');
+  await reader.page.getByRole('button', { name: 'Read the printed page too' }).click();
+  await expect(reader.form.getByText(/fields? read from the printed page/)).toBeVisible({ timeout: 30_000 });
+  // What the MRZ has no room for is filled in, and says where it came from.
+  await expect(reader.field('placeOfBirth')).toHaveValue(printed.placeOfBirth);
+  await expect(reader.field('issueDate')).toHaveValue(printed.issueDate);
+  await expect(reader.page.locator('#field-issueDate-notes')).toContainText('From the printed page');
+  await expect(reader.page.locator('#field-dateOfBirth-notes')).toContainText('Matches the printed page.');
+  // Where the two disagree the MRZ's value stays, the printed one is shown, and the user decides.
+  await expect(reader.field('expiryDate')).toHaveValue(fixture.truth.expiryDate);
+  const notes = reader.page.locator('#field-expiryDate-notes');
+  await expect(notes).toContainText(`The printed page says “${printed.expiryDate}”`);
+  await notes.getByRole('button', { name: `Use “${printed.expiryDate}” for Date of expiry` }).click();
+  await expect(reader.field('expiryDate')).toHaveValue(printed.expiryDate);
+  await expect(notes).toContainText('Check digit does not match');
+});

@@ -26,6 +26,8 @@ export const FIXTURE_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)
 export interface E2eFixture {
   file: string;
   truth: MrzTruth;
+  /** What the visual zone prints, where the MRZ cannot say it (spelling) or has no room for it. */
+  printed?: { placeOfBirth: string; issueDate: string; expiryDate: string };
 }
 
 export type FixtureIndex = Record<string, E2eFixture>;
@@ -96,6 +98,23 @@ export async function generateE2eFixtures(dir = FIXTURE_DIR): Promise<FixtureInd
   index['digit-in-name'] = {
     file: write('digit-in-name.png', await renderDocument(misprinted, createRng(78)).encode('png')),
     truth: truthOf(named),
+  };
+
+  // A passport whose printed page gives an expiry date its MRZ does not (a misprint, or worse):
+  // the reader shows both and the user decides. Its place of birth and date of issue are printed only.
+  const twoDates = createSpecimen(createRng(300), { format: 'TD3' });
+  const printedExpiry = `${Number(twoDates.expiryDate.slice(0, 4)) + 1}${twoDates.expiryDate.slice(4)}`;
+  index['printed-page'] = {
+    file: write(
+      'printed-page.png',
+      await renderDocument({ ...twoDates, expiryDate: printedExpiry }, createRng(301)).encode('png'),
+    ),
+    truth: truthOf(twoDates),
+    printed: {
+      placeOfBirth: twoDates.placeOfBirth,
+      issueDate: twoDates.issueDate,
+      expiryDate: printedExpiry,
+    },
   };
 
   // The TD3 document in every format the app accepts.

@@ -2,6 +2,8 @@ import { create } from 'zustand';
 import type { QualityHint, ReaderErrorCode } from '../engine/errors.ts';
 import type { ScanResult, Stage } from '../engine/readDocument.ts';
 import type { DocumentFormValues } from '../features/review/formSchema.ts';
+import type { PrintedReading } from '../lib/text/printedReading.ts';
+import type { VizField } from '../lib/viz/parseViz.ts';
 
 /** The testing contract's data-ocr-state values. */
 export type OcrState = 'idle' | 'working' | 'done' | 'error';
@@ -34,6 +36,9 @@ export interface ScanState {
   resultId: number;
   /** The form as the user last left this document (reopened from the session); null: as read. */
   values: DocumentFormValues | null;
+  /** An MRZ document's printed page, read on request and compared field by field. */
+  printed: PrintedReading<VizField> | null;
+  printedState: 'idle' | 'working' | 'error';
 }
 
 export const initialScanState: ScanState = {
@@ -49,6 +54,8 @@ export const initialScanState: ScanState = {
   error: null,
   resultId: 0,
   values: null,
+  printed: null,
+  printedState: 'idle',
 };
 
 /** One store for the scan; actions live in features/scan/scanActions.ts (zustand "no store actions"). */

@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { ScanResult, Stage } from '../engine/readDocument.ts';
 import type { DocumentFormValues } from '../features/review/formSchema.ts';
+import type { PrintedReading } from '../lib/text/printedReading.ts';
+import type { VizField } from '../lib/viz/parseViz.ts';
 import type { ScanError } from './scanStore.ts';
 
 /** Where one file of the session stands. */
@@ -27,6 +29,8 @@ export interface SessionDocument {
   readAt: string | null;
   /** The form as the user left it; null until the form first shows this document. */
   values: DocumentFormValues | null;
+  /** Its printed page, when the user asked for it to be read (MRZ documents). */
+  printed?: PrintedReading<VizField> | null;
 }
 
 export interface SessionState {

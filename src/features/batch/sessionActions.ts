@@ -33,6 +33,8 @@ export function openDocument(id: number): void {
       result?.kind === 'mrz' && result.lines ? result.lines.images.map((i) => URL.createObjectURL(i)) : [],
     fileName: doc.fileName,
     values: doc.values,
+    printed: doc.printed ?? null,
+    printedState: 'idle',
     resultId: s.resultId + 1,
   }));
   useSessionStore.setState({ openId: id });

@@ -27,6 +27,9 @@ import {
 import type { DocumentFormValues } from './formSchema.ts';
 import { provenanceOf, type Urls } from './provenance.ts';
 import { undoCorrections } from './undoCorrection.ts';
+import { PrintedNote } from './PrintedPage.tsx';
+import type { PrintedReading } from '../../lib/text/printedReading.ts';
+import type { VizField } from '../../lib/viz/parseViz.ts';
 import styles from './ReviewForm.module.css';
 
 /** What the form knows about the document as a whole, for each field's notes. */
@@ -42,6 +45,8 @@ export interface ReviewContext {
   otherIsBack: boolean;
   urls: Urls;
   setField: (name: FieldName, value: string) => void;
+  /** The document's printed page, when read (MRZ documents). */
+  printed: PrintedReading<VizField> | null;
   /** The value as read, and the MRZ's corrections for it made again. */
   restore: (name: FieldName, read: string) => void;
   undo: (name: FieldName, corrections: Correction[]) => void;
@@ -65,6 +70,7 @@ export function FieldNotes({ name, review }: { name: FieldName; review: ReviewCo
     setField,
     undo,
     restore,
+    printed,
   } = review;
   const label = name === 'mrz' ? '' : fieldLabel(name);
   const check = CHECK_OF[name];
@@ -129,6 +135,16 @@ export function FieldNotes({ name, review }: { name: FieldName; review: ReviewCo
             </p>
           ))
         : null}
+      {printed && name in printed.fields ? (
+        <PrintedNote
+          name={name}
+          label={label}
+          value={values[name]}
+          printed={printed}
+          fromMrz={Boolean(read)}
+          use={(v) => setField(name, v)}
+        />
+      ) : null}
       {name in sides ? (
         sides[name as keyof typeof sides]!.agrees ? (
           <p className={styles.good}>

@@ -22,6 +22,9 @@ import {
   type DocumentFormValues,
 } from './formSchema.ts';
 import { MrzField } from './MrzField.tsx';
+import { PrintedPage } from './PrintedPage.tsx';
+import type { PrintedReading } from '../../lib/text/printedReading.ts';
+import type { VizField } from '../../lib/viz/parseViz.ts';
 import { TextField } from './TextField.tsx';
 import { redoCorrections, undoCorrections } from './undoCorrection.ts';
 import styles from './ReviewForm.module.css';
@@ -37,6 +40,7 @@ export function ReviewForm() {
   const previous = useScanStore((s) => s.previous);
   const reading = result?.kind === 'mrz' ? result.reading : null;
   const kind = useScanStore((s) => s.kind);
+  const printed = useScanStore((s) => s.printed);
   const layout = layoutOf(kind);
   const resolver = useMemo(() => zodResolver(documentFormSchema(layout)), [layout]);
   const form = useForm<DocumentFormValues>({
@@ -108,6 +112,12 @@ export function ReviewForm() {
     setField,
     undo,
     restore,
+    printed,
+  };
+  // The printed page's values go into the fields still empty (the MRZ has no place of birth).
+  const fillFromPrinted = (found: PrintedReading<VizField>) => {
+    for (const [name, value] of Object.entries(found.fields) as Array<[VizField, string]>)
+      if (!form.getValues(name)) form.setValue(name, value, { shouldDirty: true, shouldValidate: true });
   };
   const notesFor = (name: FieldName) => <FieldNotes name={name} review={review} />;
 
@@ -163,6 +173,7 @@ export function ReviewForm() {
         <legend>{t('form.holder')}</legend>
         {groups.holder.map(renderField)}
       </fieldset>
+      {layout === 'mrz' ? <PrintedPage onRead={fillFromPrinted} /> : null}
       {layout === 'mrz' ? (
         <MrzField form={form} checks={checks} format={format} corrections={corrections.mrz ?? []} />
       ) : null}

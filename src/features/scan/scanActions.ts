@@ -11,6 +11,8 @@ import {
   type SessionDocument,
 } from '../../state/sessionStore.ts';
 import { i18next } from '../../app/i18n.ts';
+import type { PrintedReading } from '../../lib/text/printedReading.ts';
+import { parseViz, type VizField } from '../../lib/viz/parseViz.ts';
 import { lock } from '../history/useHistory.ts';
 import { openDocument, revokeUrls } from '../batch/sessionActions.ts';
 
@@ -209,6 +211,37 @@ export async function readCapture(still: Blob, mode: 'auto' | 'manual'): Promise
     controllers.delete(id);
     captures--;
     settle();
+  }
+}
+
+/**
+ * Reads the open MRZ document's printed page (its visual zone) as well, ahead of any batch: the
+ * captions' values, compared with the MRZ's in the form, and the fields the MRZ has no room for
+ * (place of birth, date of issue). Null when nothing was found on it.
+ */
+export async function readPrinted(): Promise<PrintedReading<VizField> | null> {
+  const { openId, documents } = useSessionStore.getState();
+  const doc = documents.find((d) => d.id === openId);
+  if (!doc?.file) return null;
+  const own = new AbortController();
+  controllers.set(-doc.id, own);
+  useScanStore.setState({ printedState: 'working' });
+  const stillOpen = () => useSessionStore.getState().openId === doc.id;
+  try {
+    const page = await withLane(
+      (lane) => readDocument(doc.file!, { signal: own.signal, lane, mode: 'text', textLanguage: 'eng' }),
+      { signal: own.signal, first: true },
+    );
+    const printed = page.kind === 'text' ? parseViz(page.text) : null;
+    const found = printed && Object.keys(printed.fields).length ? printed : null;
+    updateDocument(doc.id, { printed: found });
+    if (stillOpen()) useScanStore.setState({ printed: found, printedState: found ? 'idle' : 'error' });
+    return found;
+  } catch {
+    if (stillOpen()) useScanStore.setState({ printedState: own.signal.aborted ? 'idle' : 'error' });
+    return null;
+  } finally {
+    controllers.delete(-doc.id);
   }
 }
 
