@@ -24,6 +24,26 @@ test('"What the OCR saw" shows the outline, the MRZ band and each line as the OC
       .toBe(true);
   const mrz = (await reader.field('mrz').inputValue()).split('\n');
   await expect(first.locator('code')).toHaveText(mrz);
+  // The same lines binarised on request, as the binarised second chance gives them: black and white.
+  await insight.getByRole('button', { name: 'Show these lines binarised' }).click();
+  const binarised = insight.getByRole('region', { name: /binarised/ }).getByRole('img');
+  await expect(binarised).toHaveCount(2);
+  for (const img of await binarised.all()) {
+    await expect
+      .poll(() => img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0))
+      .toBe(true);
+    const greys = await img.evaluate((i: HTMLImageElement) => {
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [i.naturalWidth, i.naturalHeight];
+      const g = canvas.getContext('2d')!;
+      g.drawImage(i, 0, 0);
+      const data = g.getImageData(0, 0, canvas.width, canvas.height).data;
+      const seen = new Set<number>();
+      for (let p = 0; p < data.length; p += 4) seen.add(data[p]!);
+      return [...seen].sort((a, b) => a - b);
+    });
+    expect(greys).toEqual([0, 255]);
+  }
 });
 
 test('"What the OCR saw" outlines a decoded barcode and boxes the words of a printed card', async ({

@@ -29,3 +29,6 @@ export type PreprocessWorker = ReturnType<typeof createPreprocessWorker>;
 
 /** Lane 0's worker: warmed up after first paint, and the one the camera's frame analysis uses. */
 export const preprocessWorker = createPreprocessWorker();
+
+/** Line images binarised as the binarised second chance does, for "What the OCR saw". */
+export const binarisedLines = (images: Blob[]): Promise<Blob[]> => preprocessWorker.binariseLines(images);

@@ -117,6 +117,11 @@ export interface PreprocessApi {
   turnPage(image: Blob, quarterTurns: 1 | 2 | 3): Promise<Blob>;
   /** A PDF417 symbol in the last analysed image (its "MRZ" would not read: it may be a barcode's rows). */
   findBarcode(): Promise<BarcodeFound | null>;
+  /**
+   * Line images binarised exactly as the binarised second chance does ("What the OCR saw" shows
+   * them for readings that never needed it). Stateless: safe beside a read in progress.
+   */
+  binariseLines(images: Blob[]): Promise<Blob[]>;
   /** The last analysed MRZ again, another way: upside down, or binarised by the worker. */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
   /**

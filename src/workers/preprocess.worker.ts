@@ -22,11 +22,11 @@ import { WorkerError } from './rpc.api.ts';
 import { configureBarcodeReader, findPdf417 } from './preprocess/barcode.ts';
 import { invertAffine } from '../lib/geometry/affine.ts';
 import { straightenedBarcode } from './preprocess/barcodeRegion.ts';
-import { decodeImage } from './preprocess/decode.ts';
+import { decodeImage, greyToPng } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
-import { cropLines, cropsToPng, inkSpan } from './preprocess/lineImages.ts';
+import { binariseLine, cropLines, cropsToPng, inkSpan } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
 import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
@@ -313,6 +313,30 @@ const api: PreprocessApi = {
   async findBarcode() {
     const c = requireCv();
     return lastImage ? lookForBarcode(c, lastImage) : null;
+  },
+
+  async binariseLines(images: Blob[]): Promise<Blob[]> {
+    const c = requireCv();
+    const out: Blob[] = [];
+    for (const image of images) {
+      const bitmap = await createImageBitmap(image);
+      const scope = new MatScope();
+      try {
+        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+        const context = canvas.getContext('2d', { willReadFrequently: true });
+        if (!context) throw new WorkerError('decode-failed', 'No 2D canvas in this worker');
+        context.drawImage(bitmap, 0, 0);
+        const rgba = scope.track(c.matFromImageData(context.getImageData(0, 0, bitmap.width, bitmap.height)));
+        const grey = scope.track(new c.Mat());
+        c.cvtColor(rgba, grey, c.COLOR_RGBA2GRAY);
+        binariseLine(c, grey);
+        out.push(await greyToPng(new Uint8Array(grey.data), grey.cols, grey.rows));
+      } finally {
+        scope.dispose();
+        bitmap.close();
+      }
+    }
+    return out;
   },
 
   async lineVariant(variant: LineVariant): Promise<MrzLineImages | null> {

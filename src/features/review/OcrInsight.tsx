@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { binarisedLines } from '../../engine/preprocess.ts';
 import { useTranslation } from 'react-i18next';
 import type { MrzAttempt, ScanResult } from '../../engine/readDocument.ts';
 import type { Point } from '../../lib/geometry/quad.ts';
@@ -143,6 +144,11 @@ function Insight({ result }: { result: ScanResult }) {
             <AttemptView key={i} attempt={a} chosen={result.chosen === a.variant} />
           ))
         : null}
+      {result.kind === 'mrz' &&
+      result.attempts[0] &&
+      !result.attempts.some((a) => a.variant === 'binarised') ? (
+        <BinarisedView images={result.attempts[0].images} />
+      ) : null}
       {result.kind === 'mrz' && result.chosen === 'merged' ? <p>{t('merged')}</p> : null}
       <dl className={styles.measures}>
         <dt>{t('measures.rotation')}</dt>
@@ -192,5 +198,42 @@ function AttemptView({ attempt, chosen }: { attempt: MrzAttempt; chosen: boolean
         ))}
       </ol>
     </section>
+  );
+}
+
+/**
+ * The first reading's lines binarised on request, exactly as the binarised second chance would
+ * give them to the OCR (a reading whose checks held never needed it).
+ */
+function BinarisedView({ images }: { images: Blob[] }) {
+  const { t } = useTranslation('insight');
+  const [lines, setLines] = useState<Blob[] | 'working' | 'failed' | null>(null);
+  if (Array.isArray(lines))
+    return (
+      <section className={styles.attempt} aria-label={t('variants.binarised')}>
+        <h4>{t('binarisedShown')}</h4>
+        <ol className={styles.lines}>
+          {lines.map((blob, i) => (
+            <li key={i}>
+              <BlobImage blob={blob} alt={t('binarisedAlt', { line: i + 1 })} />
+            </li>
+          ))}
+        </ol>
+      </section>
+    );
+  return (
+    <p>
+      <button
+        type="button"
+        disabled={lines === 'working'}
+        onClick={() => {
+          setLines('working');
+          binarisedLines(images).then(setLines, () => setLines('failed'));
+        }}
+      >
+        {t('showBinarised')}
+      </button>
+      {lines === 'failed' ? <span role="status"> {t('binarisedFailed')}</span> : null}
+    </p>
   );
 }

@@ -68,17 +68,7 @@ export function cropLines(
       cv.threshold(out, blown, 249, 255, cv.THRESH_BINARY);
       const glare = cv.countNonZero(blown) / Math.max(1, out.rows * out.cols);
       cv.normalize(out, out, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
-      if (options.binarise) {
-        cv.adaptiveThreshold(
-          out,
-          out,
-          255,
-          cv.ADAPTIVE_THRESH_GAUSSIAN_C,
-          cv.THRESH_BINARY,
-          2 * LINE_TEXT_HEIGHT + 1,
-          12,
-        );
-      }
+      if (options.binarise) binariseLine(cv, out);
       return { pixels: new Uint8Array(out.data), width: out.cols, height: out.rows, glare };
     }),
   );
@@ -199,6 +189,19 @@ export function estimateShear(cv: CV, line: Mat): number {
     // A few per cent is noise (JPEG, a ragged edge): only a clear slant is undone.
     return bestScore > uprightScore * 1.05 ? best : 0;
   });
+}
+
+/** The second chance's binarisation of a line crop (in place): a threshold local to each glyph. */
+export function binariseLine(cv: CV, grey: Mat): void {
+  cv.adaptiveThreshold(
+    grey,
+    grey,
+    255,
+    cv.ADAPTIVE_THRESH_GAUSSIAN_C,
+    cv.THRESH_BINARY,
+    2 * LINE_TEXT_HEIGHT + 1,
+    12,
+  );
 }
 
 export function cropsToPng(crops: LineCrop[]): Promise<Blob[]> {
