@@ -56,7 +56,7 @@ describe('review words', () => {
       'Read “0”, changed to “O”: only letters belong here.',
       "Read “H”, changed to “U”: the code as read is no country's, and only this look-alike makes one.",
       'Read “K” where the MRZ has a filler “<”.',
-      'Added 2 filler character(s) to line 2.',
+      'Added 2 filler characters to line 2.',
       'Removed “X” from line 2 to fix its length.',
     ]);
   });
