@@ -43,7 +43,8 @@ export interface SessionState {
 
 export const initialSessionState: SessionState = { documents: [], openId: null, batchIds: [] };
 
-/** The session's documents; actions live in features/batch/sessionActions.ts. */
+/** The session's documents; reads are started in features/scan/scanActions.ts, opened and kept in
+ * features/batch/sessionActions.ts. */
 export const useSessionStore = create<SessionState>()(() => initialSessionState);
 
 /** 128 random bits as hex: no randomUUID, which plain-http hosting (not a secure context) lacks. */
