@@ -3,7 +3,7 @@ import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
 import type { PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
-import { plausible, score, validShare } from '../lib/mrz/readingScore.ts';
+import { checkCounts, plausible, score, validShare } from '../lib/mrz/readingScore.ts';
 import type {
   AnalyseResult,
   ImageQuality,
@@ -288,7 +288,7 @@ async function readLines(
     images.lines.map((image) => recogniseLine(image, language, options.signal, laneOf(options).lane)),
   );
   const reading = readMrz(lines, options.today);
-  const checks = Object.values(reading?.checks ?? {}).filter((c) => c !== 'absent');
+  const { valid, total } = checkCounts(reading);
   return {
     reading,
     rotation: images.rotation,
@@ -296,8 +296,8 @@ async function readLines(
       variant,
       images: images.lines,
       raw: lines.map((l) => l.text),
-      validChecks: checks.filter((c) => c === 'valid').length,
-      checks: checks.length,
+      validChecks: valid,
+      checks: total,
     },
   };
 }

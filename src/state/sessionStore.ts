@@ -52,6 +52,9 @@ export function newUid(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Waiting for a lane, or being read. */
+export const isBusy = (doc: SessionDocument): boolean => doc.status === 'queued' || doc.status === 'working';
+
 /** Changes one document in place (no-op when it has been removed, e.g. by Clear all). */
 export function updateDocument(id: number, change: Partial<SessionDocument>): void {
   useSessionStore.setState((s) => ({

@@ -1,6 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSessionStore, type SessionDocument } from '../../state/sessionStore.ts';
+import { isBusy, useSessionStore, type SessionDocument } from '../../state/sessionStore.ts';
 import { layoutOf } from '../review/fieldSpecs.ts';
 import { ERROR_MESSAGES, STAGE_LABELS } from '../scan/messages.ts';
 import { cancelDocument, retryDocument } from '../scan/scanActions.ts';
@@ -94,7 +94,7 @@ const Row = memo(function Row({ doc, open }: { doc: SessionDocument; open: boole
             {t('actions.retry')}
           </button>
         ) : null}
-        {doc.status === 'queued' || doc.status === 'working' ? (
+        {isBusy(doc) ? (
           <button type="button" onClick={act(cancelDocument)} aria-label={t('actions.cancelLabel', { file })}>
             {t('actions.cancel')}
           </button>

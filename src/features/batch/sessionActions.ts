@@ -1,6 +1,6 @@
 import type { ScanResult } from '../../engine/readDocument.ts';
 import { useScanStore } from '../../state/scanStore.ts';
-import { useSessionStore, type SessionDocument, updateDocument } from '../../state/sessionStore.ts';
+import { isBusy, useSessionStore, type SessionDocument, updateDocument } from '../../state/sessionStore.ts';
 import { KIND_KEYS } from '../review/fieldSpecs.ts';
 import { formValuesFrom, type DocumentFormValues } from '../review/formSchema.ts';
 
@@ -9,8 +9,6 @@ export function revokeUrls(): void {
   const { imageUrl, pageUrl, lineUrls } = useScanStore.getState();
   for (const url of [imageUrl, pageUrl, ...lineUrls]) if (url) URL.revokeObjectURL(url);
 }
-
-const busy = (d: SessionDocument) => d.status === 'queued' || d.status === 'working';
 
 /**
  * Shows a session document in the review: its image, its crops, and the form as the user left it.
@@ -22,7 +20,7 @@ export function openDocument(id: number): void {
   revokeUrls();
   const { result } = doc;
   useScanStore.setState((s) => ({
-    status: useSessionStore.getState().documents.some(busy) ? 'working' : 'done',
+    status: useSessionStore.getState().documents.some(isBusy) ? 'working' : 'done',
     error: null,
     result,
     kind: doc.kind,

@@ -1,3 +1,4 @@
+import { svgPoints } from '../../lib/geometry/quad.ts';
 import { guideFor } from '../../lib/quality/frameGuidance.ts';
 import type { Quad } from '../../workers/preprocess.api.ts';
 import styles from './CameraView.module.css';
@@ -39,9 +40,7 @@ export function GuideOverlay({ width, height, outline, ready }: Overlay & { read
         height={h}
         rx={width * 0.02}
       />
-      {outline ? (
-        <polygon className={styles.outline} points={outline.map((p) => `${p.x},${p.y}`).join(' ')} />
-      ) : null}
+      {outline ? <polygon className={styles.outline} points={svgPoints(outline)} /> : null}
     </svg>
   );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { i18next } from '../../app/i18n.ts';
 import type { ScanResult } from '../../engine/readDocument.ts';
+import { svgPoints } from '../../lib/geometry/quad.ts';
 import { useFocusedField, useScanStore } from '../../state/scanStore.ts';
 import { formatLabel, KIND_KEYS } from './fieldSpecs.ts';
 import type { FieldName } from './formSchema.ts';
@@ -47,10 +48,8 @@ export function DocumentPreview() {
         <img src={page ? pageUrl! : imageUrl} alt={page ? t('preview.altPage') : t('preview.altImage')} />
         {quad || box || outline ? (
           <svg viewBox={`0 0 ${width} ${height}`} preserveAspectRatio="xMidYMid meet" aria-hidden="true">
-            {quad ? <polygon points={quad.map((p) => `${p.x},${p.y}`).join(' ')} /> : null}
-            {outline ? (
-              <polygon className={styles.highlight} points={outline.map((p) => `${p.x},${p.y}`).join(' ')} />
-            ) : null}
+            {quad ? <polygon points={svgPoints(quad)} /> : null}
+            {outline ? <polygon className={styles.highlight} points={svgPoints(outline)} /> : null}
             {box ? (
               <rect
                 className={styles.highlight}

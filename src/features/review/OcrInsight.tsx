@@ -1,13 +1,12 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { binarisedLines } from '../../engine/preprocess.ts';
 import { useTranslation } from 'react-i18next';
 import type { MrzAttempt, ScanResult } from '../../engine/readDocument.ts';
-import type { Point } from '../../lib/geometry/quad.ts';
+import { svgPoints } from '../../lib/geometry/quad.ts';
 import { pageLines } from '../../lib/text/pageText.ts';
 import { useScanStore } from '../../state/scanStore.ts';
+import { LOW_CONFIDENCE } from './fieldSpecs.ts';
 import styles from './OcrInsight.module.css';
-
-const points = (quad: readonly Point[]) => quad.map((p) => `${p.x},${p.y}`).join(' ');
 
 /** An image of a blob, its object URL made when shown and revoked when gone (React 19 ref cleanup). */
 function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
@@ -21,6 +20,16 @@ function BlobImage({ blob, alt }: { blob: Blob; alt: string }) {
     [blob],
   );
   return <img ref={attach} alt={alt} />;
+}
+
+/** A legend entry: a sample of the line style (drawn, so never colour alone) and its words. */
+function LegendItem({ line, children }: { line: string | undefined; children: ReactNode }) {
+  return (
+    <li>
+      <span className={`${styles.key} ${line}`} aria-hidden="true" />
+      {children}
+    </li>
+  );
 }
 
 /**
@@ -68,35 +77,30 @@ function Insight({ result }: { result: ScanResult }) {
               aria-hidden="true"
             >
               {result.document ? (
-                <polygon className={styles.outline} points={points(result.document)} />
+                <polygon className={styles.outline} points={svgPoints(result.document)} />
               ) : null}
               {result.kind === 'mrz'
                 ? result.lines?.quads.map((quad, i) => (
-                    <polygon key={i} className={styles.band} points={points(quad)} />
+                    <polygon key={i} className={styles.band} points={svgPoints(quad)} />
                   ))
                 : null}
               {result.kind === 'licence-back' ? (
-                <polygon className={styles.barcode} points={points(result.barcode)} />
+                <polygon className={styles.barcode} points={svgPoints(result.barcode)} />
               ) : null}
             </svg>
           </div>
           <figcaption>
             <ul className={styles.legend}>
-              <li>
-                <span className={`${styles.key} ${styles.keyOutline}`} aria-hidden="true" />
+              <LegendItem line={styles.keyOutline}>
                 {result.document ? t('legend.outline') : t('legend.noOutline')}
-              </li>
+              </LegendItem>
               {result.kind === 'mrz' && result.lines ? (
-                <li>
-                  <span className={`${styles.key} ${styles.keyBand}`} aria-hidden="true" />
+                <LegendItem line={styles.keyBand}>
                   {t('legend.band', { count: result.lines.quads.length })}
-                </li>
+                </LegendItem>
               ) : null}
               {result.kind === 'licence-back' ? (
-                <li>
-                  <span className={`${styles.key} ${styles.keyBarcode}`} aria-hidden="true" />
-                  {t('legend.barcode')}
-                </li>
+                <LegendItem line={styles.keyBarcode}>{t('legend.barcode')}</LegendItem>
               ) : null}
             </ul>
           </figcaption>
@@ -115,7 +119,7 @@ function Insight({ result }: { result: ScanResult }) {
                 line.words.map((w, i) => (
                   <rect
                     key={`${w.box.x},${w.box.y},${i}`}
-                    className={w.confidence < 0.8 ? styles.unsure : styles.word}
+                    className={w.confidence < LOW_CONFIDENCE ? styles.unsure : styles.word}
                     x={w.box.x}
                     y={w.box.y}
                     width={w.box.width}
@@ -127,14 +131,8 @@ function Insight({ result }: { result: ScanResult }) {
           </div>
           <figcaption>
             <ul className={styles.legend}>
-              <li>
-                <span className={`${styles.key} ${styles.keyWord}`} aria-hidden="true" />
-                {t('legend.words')}
-              </li>
-              <li>
-                <span className={`${styles.key} ${styles.keyUnsure}`} aria-hidden="true" />
-                {t('legend.unsure')}
-              </li>
+              <LegendItem line={styles.keyWord}>{t('legend.words')}</LegendItem>
+              <LegendItem line={styles.keyUnsure}>{t('legend.unsure')}</LegendItem>
             </ul>
           </figcaption>
         </figure>

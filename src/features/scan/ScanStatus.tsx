@@ -1,18 +1,24 @@
 import { useTranslation } from 'react-i18next';
 import { useScanStore } from '../../state/scanStore.ts';
-import { useSessionStore } from '../../state/sessionStore.ts';
+import { useShallow } from 'zustand/react/shallow';
+import { isBusy, useSessionStore } from '../../state/sessionStore.ts';
 import { ERROR_MESSAGES, HINT_MESSAGES, STAGE_LABELS, STAGES } from './messages.ts';
 import { cancelScan } from './scanActions.ts';
 import styles from './ScanStatus.module.css';
 
 /** The latest batch: how many of its files are settled, and how many failed. */
 function useBatch() {
-  return useSessionStore((s) => {
-    const docs = s.documents.filter((d) => s.batchIds.includes(d.id));
-    const busy = docs.filter((d) => d.status === 'queued' || d.status === 'working').length;
-    const failed = docs.filter((d) => d.status === 'error').length;
-    return `${docs.length}:${busy}:${failed}`;
-  });
+  // Compared field by field: the status line re-renders when a count changes, not on every edit.
+  return useSessionStore(
+    useShallow((s) => {
+      const docs = s.documents.filter((d) => s.batchIds.includes(d.id));
+      return {
+        total: docs.length,
+        busy: docs.filter(isBusy).length,
+        failed: docs.filter((d) => d.status === 'error').length,
+      };
+    }),
+  );
 }
 
 /**
@@ -25,7 +31,7 @@ export function ScanStatus() {
   const status = useScanStore((s) => s.status);
   const stage = useScanStore((s) => s.stage);
   const error = useScanStore((s) => s.error);
-  const [total = 0, busy = 0, failed = 0] = useBatch().split(':').map(Number);
+  const { total, busy, failed } = useBatch();
   const current = stage ? STAGES.indexOf(stage) : 0;
   const batchRunning = busy > 0;
 

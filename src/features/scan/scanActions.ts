@@ -5,6 +5,7 @@ import { readDocument, type ScanResult, type Stage } from '../../engine/readDocu
 import { initialScanState, useReadSettings, useScanStore, type ScanError } from '../../state/scanStore.ts';
 import {
   initialSessionState,
+  isBusy,
   newUid,
   updateDocument,
   useSessionStore,
@@ -141,7 +142,7 @@ async function readOne(id: number, single: boolean): Promise<void> {
 /** The page's state once nothing is queued or being read. */
 function settle(): void {
   const { documents, openId, batchIds } = useSessionStore.getState();
-  if (captures > 0 || documents.some((d) => d.status === 'queued' || d.status === 'working')) return;
+  if (captures > 0 || documents.some(isBusy)) return;
   const { error } = useScanStore.getState();
   const batchFailed = documents.some((d) => batchIds.includes(d.id) && d.status === 'error');
   useScanStore.setState({
@@ -224,7 +225,8 @@ export async function readPrinted(): Promise<PrintedReading<VizField> | null> {
   const doc = documents.find((d) => d.id === openId);
   if (!doc?.file) return null;
   const own = new AbortController();
-  controllers.set(-doc.id, own);
+  const key = nextId++;
+  controllers.set(key, own);
   useScanStore.setState({ printedState: 'working' });
   const stillOpen = () => useSessionStore.getState().openId === doc.id;
   try {
@@ -241,7 +243,7 @@ export async function readPrinted(): Promise<PrintedReading<VizField> | null> {
     if (stillOpen()) useScanStore.setState({ printedState: own.signal.aborted ? 'idle' : 'error' });
     return null;
   } finally {
-    controllers.delete(-doc.id);
+    controllers.delete(key);
   }
 }
 
@@ -261,8 +263,7 @@ export function cancelDocument(id: number): void {
 
 /** Stops every read in progress or waiting; the open document stays. */
 export function cancelScan(): void {
-  for (const d of useSessionStore.getState().documents)
-    if (d.status === 'queued' || d.status === 'working') cancelDocument(d.id);
+  for (const d of useSessionStore.getState().documents) if (isBusy(d)) cancelDocument(d.id);
   for (const c of controllers.values()) c.abort();
   controllers.clear();
   settle();

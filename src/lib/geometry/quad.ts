@@ -59,3 +59,6 @@ export function rotatePoint(p: Point, rotation: 0 | 90 | 180 | 270, width: numbe
       return { ...p };
   }
 }
+
+/** A polygon's corners as an SVG `points` attribute. */
+export const svgPoints = (corners: readonly Point[]): string => corners.map((p) => `${p.x},${p.y}`).join(' ');

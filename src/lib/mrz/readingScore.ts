@@ -5,10 +5,16 @@ import { implausibleCodes, type MrzReading } from './readMrz.ts';
  * chances) and decides whether any is worth showing.
  */
 
+/** The MRZ's check digits that exist, and how many of them hold. */
+export function checkCounts(reading: MrzReading | null): { valid: number; total: number } {
+  const checks = Object.values(reading?.checks ?? {}).filter((s) => s !== 'absent');
+  return { valid: checks.filter((s) => s === 'valid').length, total: checks.length };
+}
+
 /** Share of the MRZ's check digits that hold. */
 export const validShare = (reading: MrzReading): number => {
-  const checks = Object.values(reading.checks).filter((s) => s !== 'absent');
-  return checks.filter((s) => s === 'valid').length / Math.max(1, checks.length);
+  const { valid, total } = checkCounts(reading);
+  return valid / Math.max(1, total);
 };
 
 const coercions = (reading: MrzReading): number =>
