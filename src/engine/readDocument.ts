@@ -1,4 +1,5 @@
 import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAamva.ts';
+import { cellOcrLines, fuseCells, needsSecondReader } from '../lib/mrz/fuseCells.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
 import type { PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
@@ -48,7 +49,8 @@ export interface MrzScan extends ScanBase {
 
 /** One reading of the MRZ lines: the images the OCR was given and what it returned. */
 export interface MrzAttempt {
-  variant: 'first' | LineVariant;
+  /** `cells`: the glyph matcher's reading of the chosen orientation's lines (readCells.ts). */
+  variant: 'first' | LineVariant | 'cells';
   images: Blob[];
   /** The engine's text per line, before any repair. */
   raw: string[];
@@ -181,6 +183,41 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     // Still failing: vote per field by check digits across the readings taken the same way up.
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
+  }
+  if (best.reading && plausible(best.reading) && needsSecondReader(best.reading)) {
+    // The second recogniser, glyph by glyph on the lines of the orientation that read best: it
+    // overrules the model's unsure characters it sees clearly, and its own reading joins the vote
+    // per field by check digits.
+    t = performance.now();
+    const reading = best.reading;
+    const turned = best.rotation !== analysis.mrz.rotation;
+    const cells = await worker.readCells(
+      turned,
+      reading.lines.map((l) => l.length),
+      signal,
+    );
+    timings.cells = Math.round(performance.now() - t);
+    if (cells) {
+      const own = readMrz(cellOcrLines(cells), options.today);
+      const { valid, total } = checkCounts(own);
+      const shown = all.find((a) => a.rotation === best.rotation && a.attempt?.variant !== 'binarised');
+      const attempt: Attempt = {
+        reading: own,
+        rotation: best.rotation,
+        attempt: {
+          variant: 'cells',
+          images: shown?.attempt?.images ?? [],
+          raw: cells.map((c) => c.text),
+          validChecks: valid,
+          checks: total,
+        },
+      };
+      all.push(attempt);
+      const fused = fuseCells(reading, cells, options.today);
+      if (fused && score(fused) >= score(reading)) best = { reading: fused, rotation: best.rotation };
+      const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
+      if (merged && score(merged.reading) > score(best.reading)) best = merged;
+    }
   }
   let otherBarcode = false;
   if (!best.reading?.valid || !plausible(best.reading)) {

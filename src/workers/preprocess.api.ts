@@ -1,3 +1,4 @@
+import type { CellReading } from '../lib/mrz/cellGrid.ts';
 /**
  * Contract of the preprocessing worker (preprocess.worker.ts): decode an image, find the document
  * and its MRZ, and hand back clean line images for OCR; measure live camera frames. Both sides
@@ -85,6 +86,9 @@ export interface PageImage {
 
 export type LineVariant = 'flipped' | 'binarised';
 
+/** One MRZ line as the glyph matcher read it (see lib/mrz/cellGrid.ts). */
+export type CellLine = Omit<CellReading, 'starts' | 'seconds'>;
+
 /** The guide drawn over the live camera view, as shares of the frame (0-1). */
 export interface GuideRect {
   x: number;
@@ -124,6 +128,12 @@ export interface PreprocessApi {
   binariseLines(images: Blob[]): Promise<Blob[]>;
   /** The last analysed MRZ again, another way: upside down, or binarised by the worker. */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
+  /**
+   * The last analysed MRZ read by the second recogniser, glyph by glyph (`preprocess/readCells.ts`):
+   * `turned` the other way up from the first reading, each line as `counts[i]` cells. Null when
+   * nothing was analysed or a line would not hold its cells.
+   */
+  readCells(turned: boolean, counts: number[]): Promise<CellLine[] | null>;
   /**
    * Measures a small camera frame (~640 px wide; the bitmap is transferred and closed). Keeps a
    * thumbnail of it to measure motion against the next one.

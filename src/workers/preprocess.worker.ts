@@ -9,6 +9,7 @@ import { expose } from './expose.ts';
 import type {
   AnalyseOptions,
   AnalyseResult,
+  CellLine,
   FrameAnalysis,
   GuideRect,
   LineVariant,
@@ -28,6 +29,7 @@ import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import { binariseLine, cropLines, cropsToPng, inkSpan } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
+import { readCells } from './preprocess/readCells.ts';
 import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
 
@@ -346,6 +348,27 @@ const api: PreprocessApi = {
     const crops = cropLines(c, last.source, last.lines, { flip, binarise: variant === 'binarised' });
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };
+  },
+
+  async readCells(turned: boolean, counts: number[]): Promise<CellLine[] | null> {
+    const c = requireCv();
+    if (!last) return null;
+    const flip = turned ? !last.flipped : last.flipped;
+    const crops = cropLines(c, last.source, last.lines, { flip, binarise: false });
+    if (crops.length !== counts.length) return null;
+    const lines: CellLine[] = [];
+    for (const [i, crop] of crops.entries()) {
+      const scope = new MatScope();
+      try {
+        const line = scope.track(c.matFromArray(crop.height, crop.width, c.CV_8UC1, crop.pixels));
+        const read = readCells(c, line, counts[i]!);
+        if (!read) return null;
+        lines.push({ text: read.text, scores: read.scores, margins: read.margins, mean: read.mean });
+      } finally {
+        scope.dispose();
+      }
+    }
+    return lines;
   },
 
   async analyseFrame(frame: ImageBitmap, guide: GuideRect): Promise<FrameAnalysis> {

@@ -78,6 +78,8 @@ export function describeCorrection(c: Correction): string {
       return i18next.t('review:corrections.countryCode', { from, to });
     case 'filler':
       return i18next.t('review:corrections.filler', { from });
+    case 'secondReader':
+      return i18next.t('review:corrections.secondReader', { from, to });
     default:
       return c.to
         ? i18next.t('review:corrections.added', { count: c.to.length, line: c.line + 1 })

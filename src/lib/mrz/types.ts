@@ -6,7 +6,14 @@ export interface OcrLine {
   confidences?: number[];
 }
 
-export type CorrectionReason = 'length' | 'charClass' | 'checkDigit' | 'filler' | 'countryCode';
+export type CorrectionReason =
+  | 'length'
+  | 'charClass'
+  | 'checkDigit'
+  | 'filler'
+  | 'countryCode'
+  /** The glyph matcher read the character clearly where the model was unsure (fuseCells.ts). */
+  | 'secondReader';
 
 /** A character the repair changed: shown to the user and undoable. */
 export interface Correction {

@@ -1,0 +1,121 @@
+import type { CV, Mat } from '@techstark/opencv-js';
+import { readCellGrid, type CellReading } from '../../lib/mrz/cellGrid.ts';
+import glyphData from './ocrbGlyphs.json';
+import { withScope } from './matScope.ts';
+
+/**
+ * The per-character MRZ reader: every cell of a fixed-pitch MRZ line matched against OCR-B glyph
+ * templates (scripts/train-ocrb/buildGlyphs.ts) by normalised cross-correlation, the cells placed
+ * by `readCellGrid`. A second recogniser beside the LSTM model: it sees each glyph's whole shape
+ * at the pitch ICAO fixes, where the LSTM reads a sequence.
+ */
+
+interface Glyphs {
+  charset: string;
+  width: number;
+  height: number;
+  capHeight: number;
+  pixels: Uint8Array[];
+}
+
+let glyphs: Glyphs | null = null;
+
+function loadGlyphs(): Glyphs {
+  if (glyphs) return glyphs;
+  const entries = Object.entries(glyphData.glyphs);
+  glyphs = {
+    charset: entries.map(([c]) => c).join(''),
+    width: glyphData.width,
+    height: glyphData.height,
+    capHeight: glyphData.capHeight,
+    pixels: entries.map(([, b64]) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))),
+  };
+  return glyphs;
+}
+
+/** Cap heights tried, as shares of the ink band's height (blur widens the band a little). */
+const CAP_SHARES = [0.9, 1];
+
+export interface LineCells extends CellReading {
+  capHeight: number;
+  pitch: number;
+}
+
+/** Where the ink runs in a line image: its rows (text band) and columns (first to last glyph). */
+function inkExtent(cv: CV, line: Mat): { top: number; bottom: number; left: number; right: number } | null {
+  return withScope((scope) => {
+    const mask = scope.track(new cv.Mat());
+    cv.threshold(line, mask, 0, 255, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
+    const { rows, cols } = mask;
+    const data = mask.data;
+    const rowInk = new Array<number>(rows).fill(0);
+    const colInk = new Array<number>(cols).fill(0);
+    for (let y = 0; y < rows; y++)
+      for (let x = 0; x < cols; x++)
+        if (data[y * cols + x]) {
+          rowInk[y]!++;
+          colInk[x]!++;
+        }
+    const peak = Math.max(...rowInk);
+    if (!peak) return null;
+    let top = rowInk.findIndex((v) => v >= peak * 0.3);
+    let bottom = rows - 1 - [...rowInk].reverse().findIndex((v) => v >= peak * 0.3);
+    // A column is inked when it has some ink but is not dark all the way down (a shadow, an edge).
+    const inked = (x: number): boolean => colInk[x]! >= 2 && colInk[x]! < rows * 0.85;
+    let left = 0;
+    while (left < cols - 1 && !inked(left)) left++;
+    let right = cols - 1;
+    while (right > left && !inked(right)) right--;
+    if (bottom <= top) [top, bottom] = [0, rows - 1];
+    return { top, bottom: bottom + 1, left, right: right + 1 };
+  });
+}
+
+/**
+ * Reads one grey line image (ink dark) as `count` cells. The cap height is measured on the ink's
+ * rows (two sizes tried: blur widens the band), every glyph is matched at every column, and the
+ * cells are placed by `readCellGrid` at a pitch near what the ink's width says.
+ */
+export function readCells(cv: CV, line: Mat, count: number): LineCells | null {
+  const g = loadGlyphs();
+  const ink = inkExtent(cv, line);
+  if (!ink) return null;
+  // Lines are cut with the text ~60 % of their height; a band measured far off that caught a
+  // neighbour's ink or a shadow, so it is held near what the cut intended.
+  const band = Math.min(line.rows * 0.63, Math.max(line.rows * 0.47, ink.bottom - ink.top));
+  // Glyphs run from the first's left edge to the last's right: a little under `count` pitches.
+  const pitch = (ink.right - ink.left) / (count - 0.3);
+  let best: LineCells | null = null;
+  for (const share of CAP_SHARES) {
+    const capHeight = band * share;
+    const scale = capHeight / g.capHeight;
+    const tw = Math.max(4, Math.round(g.width * scale));
+    const th = Math.max(4, Math.round(g.height * scale));
+    if (th > line.rows || tw * count > line.cols * 1.3) continue;
+    const scores = withScope((scope) => {
+      const result = scope.track(new cv.Mat());
+      const template = scope.track(new cv.Mat());
+      return g.pixels.map((pixels) => {
+        const source = scope.track(cv.matFromArray(g.height, g.width, cv.CV_8UC1, pixels));
+        cv.resize(source, template, new cv.Size(tw, th), 0, 0, cv.INTER_AREA);
+        cv.matchTemplate(line, template, result, cv.TM_CCOEFF_NORMED);
+        // Each column's best over the rows: the band may sit a little high or low.
+        const columns = new Float32Array(result.cols).fill(-1);
+        const data = result.data32F;
+        for (let y = 0; y < result.rows; y++)
+          for (let x = 0; x < result.cols; x++) {
+            const v = data[y * result.cols + x]!;
+            if (v > columns[x]!) columns[x] = v;
+          }
+        return columns;
+      });
+    });
+    // The templates' pitch is ICAO's for this cap height; a warp can stretch a line a little across.
+    const reading = readCellGrid({ charset: g.charset, scores, pitch: tw }, count, [
+      Math.max(tw * 0.8, Math.min(pitch, tw) * 0.9),
+      Math.min(tw * 1.25, Math.max(pitch, tw) * 1.1),
+    ]);
+    if (reading && (!best || reading.mean > best.mean)) best = { ...reading, capHeight, pitch: tw };
+  }
+  return best;
+}
