@@ -184,7 +184,14 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
   }
-  if (best.reading && plausible(best.reading) && needsSecondReader(best.reading)) {
+  // Not on readings whose checks mostly fail and whose codes are no country's: those are a
+  // barcode's rows (a licence back) more often than an MRZ.
+  if (
+    best.reading &&
+    plausible(best.reading) &&
+    (validShare(best.reading) >= 0.5 || implausibleCodes(best.reading) === 0) &&
+    needsSecondReader(best.reading)
+  ) {
     // The second recogniser, glyph by glyph on the lines of the orientation that read best: it
     // overrules the model's unsure characters it sees clearly, and its own reading joins the vote
     // per field by check digits.

@@ -42,8 +42,6 @@ export function readCellGrid(
   input: CellScores,
   count: number,
   pitchRange: readonly [number, number] = [input.pitch * 0.9, input.pitch * 1.1],
-  /** Where the first cell may start (columns), when the ink's extent says. */
-  firstRange?: readonly [number, number],
 ): CellReading | null {
   const { scores, charset } = input;
   const width = scores[0]?.length ?? 0;
@@ -77,14 +75,13 @@ export function readCellGrid(
   };
   const reach = new Map<number, Float32Array>();
   let grid: { total: number; x0: number; pitch: number; bend: number; jitter: number } | null = null;
-  const [firstFrom, firstTo] = firstRange ?? [0, width - 1];
   for (let pitch = pitchRange[0]; pitch <= pitchRange[1]; pitch += 0.2) {
     const jitter = Math.max(1, Math.round(pitch * JITTER));
     if (!reach.has(jitter)) reach.set(jitter, within(jitter));
     const near = reach.get(jitter)!;
     for (const bend of BENDS) {
       const span = (count - 1) * pitch * (1 + Math.max(0, bend));
-      for (let x0 = Math.max(0, firstFrom); x0 <= Math.min(firstTo, width - 1 - span); x0++) {
+      for (let x0 = 0; x0 <= width - 1 - span; x0++) {
         let total = 0;
         for (let i = 0; i < count; i++) total += near[Math.round(x0 + i * pitch * (1 + (bend * i) / count))]!;
         if (!grid || total > grid.total) grid = { total, x0, pitch, bend, jitter };

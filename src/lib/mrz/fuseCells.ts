@@ -27,7 +27,7 @@ const MIN_CELL_SCORE = 0.72;
 const MIN_CELL_MARGIN = 0.05;
 /** The model's confidence from which the matcher needs a wider lead to overrule it. */
 const MODEL_SURE = 0.97;
-const MIN_MARGIN_OVER_SURE = 0.12;
+const MIN_MARGIN_OVER_SURE = 0.1;
 /** What a character taken from the matcher counts as: unsure (the form asks to check it). */
 const TAKEN_CONFIDENCE = 0.8;
 

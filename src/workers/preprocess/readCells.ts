@@ -93,19 +93,25 @@ export function readCells(cv: CV, line: Mat, count: number): LineCells | null {
     const th = Math.max(4, Math.round(g.height * scale));
     if (th > line.rows || tw * count > line.cols * 1.3) continue;
     const scores = withScope((scope) => {
+      // Only the rows around the band: the templates slide along the line, hardly up and down.
+      const centre = (ink.top + ink.bottom) / 2;
+      const top = Math.max(0, Math.min(line.rows - th, Math.round(centre - th / 2 - band * 0.2)));
+      const rows = Math.min(line.rows - top, th + Math.round(band * 0.4));
+      const strip = scope.track(line.roi(new cv.Rect(0, top, line.cols, rows)));
       const result = scope.track(new cv.Mat());
       const template = scope.track(new cv.Mat());
       return g.pixels.map((pixels) => {
-        const source = scope.track(cv.matFromArray(g.height, g.width, cv.CV_8UC1, pixels));
-        cv.resize(source, template, new cv.Size(tw, th), 0, 0, cv.INTER_AREA);
-        cv.matchTemplate(line, template, result, cv.TM_CCOEFF_NORMED);
+        const glyph = scope.track(cv.matFromArray(g.height, g.width, cv.CV_8UC1, pixels));
+        cv.resize(glyph, template, new cv.Size(tw, th), 0, 0, cv.INTER_AREA);
+        cv.matchTemplate(strip, template, result, cv.TM_CCOEFF_NORMED);
         // Each column's best over the rows: the band may sit a little high or low.
         const columns = new Float32Array(result.cols).fill(-1);
         const data = result.data32F;
         for (let y = 0; y < result.rows; y++)
           for (let x = 0; x < result.cols; x++) {
             const v = data[y * result.cols + x]!;
-            if (v > columns[x]!) columns[x] = v;
+            // A flat patch has no correlation (OpenCV gives NaN or more than 1 there).
+            if (v > columns[x]! && v <= 1) columns[x] = v;
           }
         return columns;
       });
