@@ -1,9 +1,9 @@
-import type { CellReading } from '../lib/mrz/cellGrid.ts';
 /**
  * Contract of the preprocessing worker (preprocess.worker.ts): decode an image, find the document
  * and its MRZ, and hand back clean line images for OCR; measure live camera frames. Both sides
  * import these types only.
  */
+import type { CellLine } from '../lib/mrz/fuseCells.ts';
 import type { FrameMeasures } from '../lib/quality/frameGuidance.ts';
 
 export type Point = { x: number; y: number };
@@ -86,8 +86,8 @@ export interface PageImage {
 
 export type LineVariant = 'flipped' | 'binarised';
 
-/** One MRZ line as the glyph matcher read it (see lib/mrz/cellGrid.ts). */
-export type CellLine = Omit<CellReading, 'starts' | 'seconds'>;
+/** One MRZ line as the glyph matcher read it (see lib/mrz/fuseCells.ts). */
+export type { CellLine };
 
 /** The guide drawn over the live camera view, as shares of the frame (0-1). */
 export interface GuideRect {

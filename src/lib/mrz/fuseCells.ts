@@ -61,9 +61,9 @@ export function cellOcrLines(cells: readonly CellLine[]): OcrLine[] {
 }
 
 /**
- * The model's reading with every character the matcher reads clearly differently, where the model
- * was not sure, taken from the matcher (recorded as a correction the user can undo). Null when the
- * matcher's lines do not fit the reading or change nothing.
+ * The model's reading with every character the matcher reads clearly differently taken from the
+ * matcher (a wider lead is needed where the model was sure), each recorded as a correction the
+ * user can undo. Null when the matcher's lines do not fit the reading or change nothing.
  */
 export function fuseCells(
   reading: MrzReading,
