@@ -29,9 +29,9 @@ export interface CellReading {
 }
 
 /** How far a cell may sit off the regular grid, in pitches: a residual perspective, rounding. */
-const JITTER = 0.1;
+const JITTER = 0.15;
 /** Pitch change from the first cell to the last (perspective the warp left). */
-const BENDS = [-0.08, -0.04, 0, 0.04, 0.08];
+const BENDS = [-0.12, -0.08, -0.04, 0, 0.04, 0.08, 0.12];
 
 /**
  * The best placement of `count` cells, read: a regular grid (first cell, pitch within
