@@ -184,47 +184,10 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
   }
-  // Not on readings whose checks mostly fail and whose codes are no country's: those are a
-  // barcode's rows (a licence back) more often than an MRZ.
-  if (
-    best.reading &&
-    plausible(best.reading) &&
-    (validShare(best.reading) >= 0.5 || implausibleCodes(best.reading) === 0) &&
-    needsSecondReader(best.reading)
-  ) {
-    // The second recogniser, glyph by glyph on the lines of the orientation that read best: it
-    // overrules the model's unsure characters it sees clearly, and its own reading joins the vote
-    // per field by check digits.
+  if (best.reading && needsSecondReader(best.reading)) {
     t = performance.now();
-    const reading = best.reading;
-    const turned = best.rotation !== analysis.mrz.rotation;
-    const cells = await worker.readCells(
-      turned,
-      reading.lines.map((l) => l.length),
-      signal,
-    );
+    best = await secondReader(worker, best, all, best.rotation !== analysis.mrz.rotation, options);
     timings.cells = Math.round(performance.now() - t);
-    if (cells) {
-      const own = readMrz(cellOcrLines(cells), options.today);
-      const { valid, total } = checkCounts(own);
-      const shown = all.find((a) => a.rotation === best.rotation && a.attempt?.variant !== 'binarised');
-      const attempt: Attempt = {
-        reading: own,
-        rotation: best.rotation,
-        attempt: {
-          variant: 'cells',
-          images: shown?.attempt?.images ?? [],
-          raw: cells.map((c) => c.text),
-          validChecks: valid,
-          checks: total,
-        },
-      };
-      all.push(attempt);
-      const fused = fuseCells(reading, cells, options.today);
-      if (fused && score(fused) >= score(reading)) best = { reading: fused, rotation: best.rotation };
-      const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
-      if (merged && score(merged.reading) > score(best.reading)) best = merged;
-    }
   }
   let otherBarcode = false;
   if (!best.reading?.valid || !plausible(best.reading)) {
@@ -344,6 +307,46 @@ async function readLines(
       checks: total,
     },
   };
+}
+
+/**
+ * The second recogniser, glyph by glyph on the lines of the orientation that read best (`turned`:
+ * the other way up from the first reading): it overrules the model's unsure characters it sees
+ * clearly, and its own reading joins the vote per field by check digits. Adds its attempt to `all`.
+ */
+async function secondReader(
+  worker: PreprocessWorker,
+  best: Attempt,
+  all: Attempt[],
+  turned: boolean,
+  options: ReadOptions,
+): Promise<Attempt> {
+  const reading = best.reading!;
+  const cells = await worker.readCells(
+    turned,
+    reading.lines.map((l) => l.length),
+    options.signal,
+  );
+  if (!cells) return best;
+  const own = readMrz(cellOcrLines(cells), options.today);
+  const { valid, total } = checkCounts(own);
+  const shown = all.find((a) => a.rotation === best.rotation && a.attempt?.variant !== 'binarised');
+  all.push({
+    reading: own,
+    rotation: best.rotation,
+    attempt: {
+      variant: 'cells',
+      images: shown?.attempt?.images ?? [],
+      raw: cells.map((c) => c.text),
+      validChecks: valid,
+      checks: total,
+    },
+  });
+  let chosen = best;
+  const fused = fuseCells(reading, cells, options.today);
+  if (fused && score(fused) >= score(reading)) chosen = { reading: fused, rotation: best.rotation };
+  const merged = chosen.reading && !chosen.reading.valid ? mergeWith(chosen, all, options.today) : null;
+  return merged && score(merged.reading) > score(chosen.reading) ? merged : chosen;
 }
 
 function mergeWith(best: Attempt, all: Attempt[], today: string | undefined): Attempt | null {

@@ -27,7 +27,7 @@ import { decodeImage, greyToPng } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
-import { binariseLine, cropLines, cropsToPng, inkSpan } from './preprocess/lineImages.ts';
+import { binariseLine, cropLines, cropsToPng, inkSpan, type LineCrop } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
 import { readCells } from './preprocess/readCells.ts';
 import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
@@ -41,7 +41,14 @@ const ON_DOCUMENT: LocateOptions = { minWidthShare: 0.55, detectEdge: 900 };
 const IN_FRAME: LocateOptions = { minWidthShare: 0.12, detectEdge: 1200 };
 
 let cv: CV | null = null;
-let last: { source: Mat; lines: LineQuad[]; flipped: boolean; rotation: Rotation } | null = null;
+let last: {
+  source: Mat;
+  lines: LineQuad[];
+  flipped: boolean;
+  rotation: Rotation;
+  /** The grey (unbinarised) line cuts made so far, by flip: the glyph matcher reads them again. */
+  cuts: Map<boolean, LineCrop[]>;
+} | null = null;
 /** The last analysed image, kept while its MRZ is read: a failing "MRZ" may be a licence barcode. */
 let lastImage: BarcodeSource | null = null;
 /** Camera frames: one reused canvas, and the previous frame's thumbnail for the motion measure. */
@@ -243,7 +250,13 @@ const api: PreprocessApi = {
             .slice(i * 4, i * 4 + 4)
             .map((p) => ({ x: p.x / decoded.scale, y: p.y / decoded.scale })) as Quad,
       );
-      last = { source: source === grey ? source.clone() : scope.release(source), lines, flipped, rotation };
+      last = {
+        source: source === grey ? source.clone() : scope.release(source),
+        lines,
+        flipped,
+        rotation,
+        cuts: new Map(),
+      };
       lastImage = {
         page: quad ? (source === documentGrey ? last.source.clone() : scope.release(documentGrey)) : null,
         image: decoded.image,
@@ -253,6 +266,7 @@ const api: PreprocessApi = {
         corners: documentCorners,
       };
       const crops = cropLines(c, last.source, lines, { flip: flipped, binarise: false });
+      last.cuts.set(flipped, crops);
       const blobs = await cropsToPng(crops);
       lap('lines');
       const textHeight = lines.reduce((sum, l) => sum + l.height, 0) / lines.length;
@@ -345,7 +359,9 @@ const api: PreprocessApi = {
     const c = requireCv();
     if (!last) return null;
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
-    const crops = cropLines(c, last.source, last.lines, { flip, binarise: variant === 'binarised' });
+    const binarise = variant === 'binarised';
+    const crops = cropLines(c, last.source, last.lines, { flip, binarise });
+    if (!binarise) last.cuts.set(flip, crops);
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };
   },
@@ -354,7 +370,7 @@ const api: PreprocessApi = {
     const c = requireCv();
     if (!last) return null;
     const flip = turned ? !last.flipped : last.flipped;
-    const crops = cropLines(c, last.source, last.lines, { flip, binarise: false });
+    const crops = last.cuts.get(flip) ?? cropLines(c, last.source, last.lines, { flip, binarise: false });
     if (crops.length !== counts.length) return null;
     const lines: CellLine[] = [];
     for (const [i, crop] of crops.entries()) {
@@ -363,7 +379,7 @@ const api: PreprocessApi = {
         const line = scope.track(c.matFromArray(crop.height, crop.width, c.CV_8UC1, crop.pixels));
         const read = readCells(c, line, counts[i]!);
         if (!read) return null;
-        lines.push({ text: read.text, scores: read.scores, margins: read.margins, mean: read.mean });
+        lines.push(read);
       } finally {
         scope.dispose();
       }

@@ -20,8 +20,6 @@ export interface CellReading {
   scores: number[];
   /** Per cell: the best glyph's score minus the best other glyph's (how clear-cut the cell is). */
   margins: number[];
-  /** Per cell: the runner-up glyph. */
-  seconds: string[];
   /** Where each cell starts, in columns. */
   starts: number[];
   /** Mean best score over the cells. */
@@ -101,23 +99,14 @@ export function readCellGrid(
       }
     starts.push(at);
   }
-  const reading: CellReading = { text: '', scores: [], margins: [], seconds: [], starts, mean: 0 };
+  const reading: CellReading = { text: '', scores: [], margins: [], starts, mean: 0 };
   for (const x of starts) {
     const glyph = bestGlyph[x]!;
     let second = -Infinity;
-    let secondGlyph = glyph;
-    for (let g = 0; g < scores.length; g++) {
-      if (g === glyph) continue;
-      const s = scores[g]![x]!;
-      if (s > second) {
-        second = s;
-        secondGlyph = g;
-      }
-    }
+    for (let g = 0; g < scores.length; g++) if (g !== glyph) second = Math.max(second, scores[g]![x]!);
     reading.text += charset[glyph];
     reading.scores.push(best[x]!);
     reading.margins.push(best[x]! - second);
-    reading.seconds.push(charset[secondGlyph]!);
   }
   reading.mean = reading.scores.reduce((a, b) => a + b, 0) / count;
   return reading;

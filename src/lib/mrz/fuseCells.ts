@@ -1,6 +1,7 @@
 import { fitsClass, positionClasses } from './coerce.ts';
 import { FORMATS } from './formats.ts';
 import { implausibleCodes, interpretMrz, type MrzReading } from './readMrz.ts';
+import { plausible, validShare } from './readingScore.ts';
 import type { Correction, OcrLine } from './types.ts';
 
 /**
@@ -36,12 +37,16 @@ const SAME_SHAPE: Record<string, string> = { O: '0', '0': 'O' };
 
 /**
  * Whether the matcher is worth running: a check digit fails, a country code is unknown, or the
- * model was unsure of some character it could overrule.
+ * model was unsure of some character it could overrule. Not on a reading that is not worth showing,
+ * nor on one whose checks mostly fail and whose codes are no country's: that is a barcode's rows
+ * (a licence back) more often than an MRZ.
  */
 export function needsSecondReader(reading: MrzReading): boolean {
+  const unknownCodes = implausibleCodes(reading);
+  if (!plausible(reading) || (validShare(reading) < 0.5 && unknownCodes > 0)) return false;
   return (
     !reading.valid ||
-    implausibleCodes(reading) > 0 ||
+    unknownCodes > 0 ||
     reading.charConfidences.some((line) => line.some((c) => c < MODEL_SURE))
   );
 }

@@ -1,5 +1,6 @@
 import type { CV, Mat } from '@techstark/opencv-js';
 import { readCellGrid, type CellReading } from '../../lib/mrz/cellGrid.ts';
+import type { CellLine } from '../../lib/mrz/fuseCells.ts';
 import glyphData from './ocrbGlyphs.json';
 import { withScope } from './matScope.ts';
 
@@ -36,11 +37,6 @@ function loadGlyphs(): Glyphs {
 /** Cap heights tried, as shares of the ink band's height (blur widens the band a little). */
 const CAP_SHARES = [0.9, 1];
 
-export interface LineCells extends CellReading {
-  capHeight: number;
-  pitch: number;
-}
-
 /** Where the ink runs in a line image: its rows (text band) and columns (first to last glyph). */
 function inkExtent(cv: CV, line: Mat): { top: number; bottom: number; left: number; right: number } | null {
   return withScope((scope) => {
@@ -76,7 +72,7 @@ function inkExtent(cv: CV, line: Mat): { top: number; bottom: number; left: numb
  * rows (two sizes tried: blur widens the band), every glyph is matched at every column, and the
  * cells are placed by `readCellGrid` at a pitch near what the ink's width says.
  */
-export function readCells(cv: CV, line: Mat, count: number): LineCells | null {
+export function readCells(cv: CV, line: Mat, count: number): CellLine | null {
   const g = loadGlyphs();
   const ink = inkExtent(cv, line);
   if (!ink) return null;
@@ -85,7 +81,7 @@ export function readCells(cv: CV, line: Mat, count: number): LineCells | null {
   const band = Math.min(line.rows * 0.63, Math.max(line.rows * 0.47, ink.bottom - ink.top));
   // Glyphs run from the first's left edge to the last's right: a little under `count` pitches.
   const pitch = (ink.right - ink.left) / (count - 0.3);
-  let best: LineCells | null = null;
+  let best: CellReading | null = null;
   for (const share of CAP_SHARES) {
     const capHeight = band * share;
     const scale = capHeight / g.capHeight;
@@ -121,7 +117,7 @@ export function readCells(cv: CV, line: Mat, count: number): LineCells | null {
       Math.max(tw * 0.8, Math.min(pitch, tw) * 0.9),
       Math.min(tw * 1.25, Math.max(pitch, tw) * 1.1),
     ]);
-    if (reading && (!best || reading.mean > best.mean)) best = { ...reading, capHeight, pitch: tw };
+    if (reading && (!best || reading.mean > best.mean)) best = reading;
   }
-  return best;
+  return best && { text: best.text, scores: best.scores, margins: best.margins, mean: best.mean };
 }
