@@ -14,7 +14,7 @@ import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specim
 import { findDocument } from './findDocument.ts';
 import { locateMrz } from './findMrzLines.ts';
 import { cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
-import { textBand } from './textBand.ts';
+import { measureBand, textBand } from './textBand.ts';
 
 let cv: CV;
 beforeAll(async () => {
@@ -171,6 +171,52 @@ describe('locateMrz', () => {
       }
     }
   });
+
+  // A card photographed at an angle, its outline not found: its far end is smaller. The zone's
+  // first and last lines show it, and every line is cut with the perspective undone.
+  for (const [format, far] of [
+    ['TD3', 0.65],
+    ['TD1', 0.6],
+  ] as const) {
+    it(`${format} seen at an angle (far end ${far}× the near one): cut at an even text height`, () => {
+      const doc = grey(turned(document(format), 0));
+      const image = new cv.Mat();
+      const { cols: w, rows: h } = doc;
+      // The right edge scaled by `far` about the middle: a trapezoid, as a tilt about the vertical.
+      const shrink = (h * (1 - far)) / 2;
+      const from = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, w, 0, w, h, 0, h]);
+      const to = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, w, shrink, w, h - shrink, 0, h]);
+      const m = cv.getPerspectiveTransform(from, to);
+      cv.warpPerspective(doc, image, m, new cv.Size(w, h), cv.INTER_LINEAR, cv.BORDER_REPLICATE);
+      [doc, from, to, m].forEach((mat) => mat.delete());
+      try {
+        const found = locateMrz(cv, image, FRAME);
+        expect(found).not.toBeNull();
+        const crops = cropLines(cv, image, found!.lines, { flip: found!.upsideDown, binarise: false });
+        // The last line's first and middle thirds are letters and digits (its end can be fillers).
+        const last = crops[crops.length - 1]!;
+        const mat = cv.matFromArray(last.height, last.width, cv.CV_8UC1, last.pixels);
+        const third = Math.floor(last.width / 3);
+        const heightAt = (x: number): number => {
+          const part = mat.roi(new cv.Rect(x, 0, third, last.height));
+          try {
+            return measureBand(cv, part)!.height;
+          } finally {
+            part.delete();
+          }
+        };
+        try {
+          const ratio = heightAt(0) / heightAt(third);
+          expect(ratio).toBeGreaterThan(0.93);
+          expect(ratio).toBeLessThan(1.07);
+        } finally {
+          mat.delete();
+        }
+      } finally {
+        image.delete();
+      }
+    });
+  }
 
   it('finds nothing on a document without an MRZ', () => {
     const image = grey(turned(document('TD3', false), 0));
