@@ -60,7 +60,12 @@ export function cropLines(
       cv.threshold(out, blown, 249, 255, cv.THRESH_BINARY);
       const glare = cv.countNonZero(blown) / Math.max(1, out.rows * out.cols);
       cv.normalize(out, out, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
-      if (options.binarise) binariseLine(cv, out);
+      if (options.binarise) {
+        // The second chance: light levelled along the line first (glare, shadow), then a threshold
+        // local to each glyph.
+        levelLine(cv, out);
+        binariseLine(cv, out);
+      }
       return { pixels: new Uint8Array(out.data), width: out.cols, height: out.rows, glare };
     }),
   );
@@ -70,6 +75,8 @@ export function cropLines(
 interface MeasuredLine {
   frame: Frame;
   ends: { left: Point; right: Point } | null;
+  /** The detector's length of the line, in source pixels. */
+  length: number;
 }
 
 function measureLine(cv: CV, source: Mat, line: LineQuad, flip: boolean, scope: MatScope): MeasuredLine {
@@ -94,7 +101,7 @@ function measureLine(cv: CV, source: Mat, line: LineQuad, flip: boolean, scope: 
     frame = refineFrame(cut.matrix, band, cut.image.cols, flip);
     cut = cutFrame(cv, source, frame, flip, 0, scope);
   }
-  return { frame, ends: inkEnds(cv, cut) };
+  return { frame, ends: inkEnds(cv, cut), length: distance(tl, tr) };
 }
 
 /** Text heights of margin kept beyond each end of a line. */
@@ -113,13 +120,14 @@ function inkEnds(cv: CV, cut: Cut): MeasuredLine['ends'] {
     const ink = scope.track(new cv.Mat());
     cv.threshold(cut.image, ink, 0, 1, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
     const { rows, cols } = cut.image;
+    const data = ink.data;
     const half = band.height / 2;
     const centreAt = (x: number): number => band.centre + band.slope * x;
     const inked = (x: number): boolean => {
       const y0 = Math.max(0, Math.round(centreAt(x) - half));
       const y1 = Math.min(rows - 1, Math.round(centreAt(x) + half));
       let count = 0;
-      for (let y = y0; y <= y1; y++) count += ink.data[y * cols + x]!;
+      for (let y = y0; y <= y1; y++) count += data[y * cols + x]!;
       return count >= Math.max(2, band.height * 0.1);
     };
     let best: [number, number] | null = null;
@@ -175,8 +183,10 @@ function perspectiveZone(cv: CV, lines: MeasuredLine[]): Zone | null {
   const top = distance(first.left, first.right);
   const bottom = distance(last.left, last.right);
   const ratio = right / Math.max(1e-6, left);
-  // Lines of different lengths: an end was not found where it is (clutter, glare).
+  // Lines of different lengths, or shorter than detected: an end was not found where it is
+  // (clutter; glare that washed out a stretch of the line).
   if (Math.abs(top / Math.max(1e-6, bottom) - 1) > 0.12) return null;
+  if (top < lines[0]!.length * 0.9 || bottom < lines[lines.length - 1]!.length * 0.9) return null;
   if (Math.max(ratio, 1 / ratio) < PERSPECTIVE_RATIO || Math.max(ratio, 1 / ratio) > 1.6) return null;
   const textHeight = lines.reduce((sum, l) => sum + l.frame.textHeight, 0) / lines.length;
   const scale = LINE_TEXT_HEIGHT / textHeight;
@@ -344,6 +354,38 @@ export function estimateShear(cv: CV, line: Mat): number {
     }
     // A few per cent is noise (JPEG, a ragged edge): only a clear slant is undone.
     return bestScore > uprightScore * 1.05 ? best : 0;
+  });
+}
+
+/** Window over which a line's light is levelled, in text heights. */
+const LEVEL_WINDOW = 2;
+/** Levelling stretches a window's range at most to this share of the line's: blank ends stay blank. */
+const LEVEL_FLOOR = 0.15;
+
+/**
+ * Evens out uneven light along a line (in place): glare or a shadow over a stretch leaves its text
+ * faint after the whole line's contrast stretch. The grey range of every window two text heights
+ * wide (its darkest ink to its paper) is stretched to the full range, smoothly along the line.
+ */
+export function levelLine(cv: CV, grey: Mat): void {
+  withScope((scope) => {
+    const width = Math.round(LEVEL_WINDOW * LINE_TEXT_HEIGHT) | 1;
+    const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(width, grey.rows)));
+    const paper = scope.track(new cv.Mat());
+    const ink = scope.track(new cv.Mat());
+    cv.dilate(grey, paper, kernel);
+    cv.erode(grey, ink, kernel);
+    cv.blur(paper, paper, new cv.Size(width, 1));
+    cv.blur(ink, ink, new cv.Size(width, 1));
+    const floor = 255 * LEVEL_FLOOR;
+    const g = grey.data;
+    const light = paper.data;
+    const dark = ink.data;
+    for (let i = 0; i < g.length; i++) {
+      const top = light[i]!;
+      const range = Math.max(floor, top - dark[i]!);
+      g[i] = Math.max(0, Math.min(255, Math.round(((g[i]! - (top - range)) / range) * 255)));
+    }
   });
 }
 

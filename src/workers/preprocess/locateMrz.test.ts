@@ -13,7 +13,7 @@ import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
 import { locateMrz } from './findMrzLines.ts';
-import { cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
+import { cropLines, estimateShear, levelLine, LINE_TEXT_HEIGHT } from './lineImages.ts';
 import { measureBand, textBand } from './textBand.ts';
 
 let cv: CV;
@@ -217,6 +217,57 @@ describe('locateMrz', () => {
       }
     });
   }
+
+  it('finds a zone whose first line glare has washed out in the middle, at its full length', () => {
+    const doc = document('TD3');
+    const g = doc.getContext('2d');
+    const full = locateMrz(cv, grey(doc), FRAME)!;
+    const [tl, tr, , bl] = full.lines[0]!.corners;
+    // A blown-out stretch over a seventh of the first line only.
+    g.fillStyle = '#fff';
+    g.fillRect(tl.x + (tr.x - tl.x) * 0.45, tl.y - 4, (tr.x - tl.x) / 7, bl.y - tl.y + 8);
+    const image = grey(doc);
+    try {
+      const found = locateMrz(cv, image, FRAME);
+      expect(found).not.toBeNull();
+      expect(found!.lines).toHaveLength(2);
+      const length = (l: (typeof found)['lines'][number]): number => l.corners[1].x - l.corners[0].x;
+      expect(length(found!.lines[0]!) / length(full.lines[0]!)).toBeGreaterThan(0.95);
+    } finally {
+      image.delete();
+    }
+  });
+
+  it('levels a line whose middle is washed out by glare', () => {
+    const canvas = createCanvas(1100, 52);
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.font = '45px OCRB';
+    const text = 'I<UTOD231458907<<<<<<<<<<<<<<<';
+    // Ink as dark as the paper is light; in the glare (columns 400-700) paper is white and ink pale.
+    for (let i = 0; i < text.length; i++) {
+      const x = 60 + i * 33;
+      g.fillStyle = x >= 400 && x < 700 ? '#d8d8d8' : '#202020';
+      g.fillText(text[i]!, x, 42);
+    }
+    const image = grey(canvas);
+    try {
+      levelLine(cv, image);
+      const darkest = (x0: number, x1: number): number => {
+        let min = 255;
+        for (let y = 0; y < image.rows; y++)
+          for (let x = x0; x < x1; x++) min = Math.min(min, image.data[y * image.cols + x]!);
+        return min;
+      };
+      expect(darkest(420, 680)).toBeLessThan(40);
+      expect(darkest(100, 380)).toBeLessThan(40);
+      // Paper stays paper.
+      expect(image.data[2 * image.cols + 550]).toBeGreaterThan(215);
+    } finally {
+      image.delete();
+    }
+  });
 
   it('finds nothing on a document without an MRZ', () => {
     const image = grey(turned(document('TD3', false), 0));
