@@ -154,12 +154,7 @@ function inkEnds(cv: CV, cut: Cut): MeasuredLine['ends'] {
   });
 }
 
-/**
- * The zone as a rectangle of the document seen in perspective: where its first and last lines'
- * characters start and end (MRZ lines all start and end at the same place, fillers included).
- * Null unless the zone is clearly nearer the camera at one end (its height differs by over 6 %
- * from left to right): an upright or straightened zone keeps the per-line cut.
- */
+/** The MRZ as a rectangle of the document seen in perspective, mapped to the source. */
 interface Zone {
   /** Zone → source, 3×3 row by row; zone units are output pixels at the model's text height. */
   homography: number[];
@@ -174,6 +169,13 @@ interface Zone {
 /** Below this ratio of the zone's height at its two ends, perspective is left to the per-line cut. */
 const PERSPECTIVE_RATIO = 1.06;
 
+/**
+ * The zone from where its first and last lines' characters start and end (MRZ lines all start and
+ * end at the same place, fillers included). Null unless the zone is clearly nearer the camera at
+ * one end (its height differs by over 6 % from left to right), or when the ends look wrong (lines
+ * of different lengths, or shorter than detected): then the per-line cut is used, as it is for an
+ * upright or straightened zone.
+ */
 function perspectiveZone(cv: CV, lines: MeasuredLine[]): Zone | null {
   const first = lines[0]?.ends;
   const last = lines[lines.length - 1]?.ends;
