@@ -12,7 +12,7 @@ import { renderDocument } from '../../../scripts/fixtures/renderDocument.ts';
 import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
-import { locateMrz } from './findMrzLines.ts';
+import { locateMrz, type LineQuad } from './findMrzLines.ts';
 import { cropLines, estimateShear, levelLine, LINE_TEXT_HEIGHT } from './lineImages.ts';
 import { measureBand, textBand } from './textBand.ts';
 
@@ -231,7 +231,7 @@ describe('locateMrz', () => {
       const found = locateMrz(cv, image, FRAME);
       expect(found).not.toBeNull();
       expect(found!.lines).toHaveLength(2);
-      const length = (l: (typeof found)['lines'][number]): number => l.corners[1].x - l.corners[0].x;
+      const length = (l: LineQuad): number => l.corners[1].x - l.corners[0].x;
       expect(length(found!.lines[0]!) / length(full.lines[0]!)).toBeGreaterThan(0.95);
     } finally {
       image.delete();
