@@ -27,7 +27,14 @@ import { decodeImage, greyToPng } from './preprocess/decode.ts';
 import { findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
-import { binariseLine, cropLines, cropsToPng, inkSpan, type LineCrop } from './preprocess/lineImages.ts';
+import {
+  binarisedCopy,
+  binariseLine,
+  cropLines,
+  cropsToPng,
+  inkSpan,
+  type LineCrop,
+} from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
 import { readCells } from './preprocess/readCells.ts';
 import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
@@ -360,7 +367,11 @@ const api: PreprocessApi = {
     if (!last) return null;
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
     const binarise = variant === 'binarised';
-    const crops = cropLines(c, last.source, last.lines, { flip, binarise });
+    // The binarised lines are the grey cut's, thresholded: no need to cut them again.
+    const grey = binarise ? last.cuts.get(flip) : undefined;
+    const crops = grey
+      ? grey.map((crop) => binarisedCopy(c, crop))
+      : cropLines(c, last.source, last.lines, { flip, binarise });
     if (!binarise) last.cuts.set(flip, crops);
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };

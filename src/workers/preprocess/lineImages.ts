@@ -204,6 +204,15 @@ export function binariseLine(cv: CV, grey: Mat): void {
   );
 }
 
+/** A binarised copy of a grey line cut: what `cropLines` with `binarise` makes of the same line. */
+export function binarisedCopy(cv: CV, crop: LineCrop): LineCrop {
+  return withScope((scope) => {
+    const grey = scope.track(cv.matFromArray(crop.height, crop.width, cv.CV_8UC1, crop.pixels));
+    binariseLine(cv, grey);
+    return { ...crop, pixels: new Uint8Array(grey.data) };
+  });
+}
+
 export function cropsToPng(crops: LineCrop[]): Promise<Blob[]> {
   return Promise.all(crops.map((c) => greyToPng(c.pixels, c.width, c.height)));
 }

@@ -13,7 +13,7 @@ import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
 import { locateMrz } from './findMrzLines.ts';
-import { cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
+import { binarisedCopy, cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
 import { textBand } from './textBand.ts';
 
 let cv: CV;
@@ -169,6 +169,19 @@ describe('locateMrz', () => {
       } finally {
         image.delete();
       }
+    }
+  });
+
+  it('binarises a grey cut exactly as cutting the line binarised does', () => {
+    const image = grey(turned(document('TD1'), -5));
+    try {
+      const found = locateMrz(cv, image, FRAME)!;
+      const options = { flip: found.upsideDown };
+      const greyCuts = cropLines(cv, image, found.lines, { ...options, binarise: false });
+      const binarised = cropLines(cv, image, found.lines, { ...options, binarise: true });
+      expect(greyCuts.map((crop) => binarisedCopy(cv, crop))).toEqual(binarised);
+    } finally {
+      image.delete();
     }
   });
 
