@@ -54,6 +54,20 @@ describe('fuseCells', () => {
     );
   });
 
+  it('needs only the usual lead next to a character the length repair dropped', () => {
+    // The line came back a character long and the repair dropped one at 15: the model's sure "M"
+    // next to it (ANNA read AMNA) may be out of step.
+    const sure = modelReading([misread(16, 'M'), LINE2]);
+    const fixed: MrzReading = {
+      ...sure,
+      corrections: [{ line: 0, index: 15, from: 'X', to: '', reason: 'length' }],
+    };
+    expect(fuseCells(sure, [clear(LINE1, 0.08), clear(LINE2, 0.08)], TODAY)).toBeNull();
+    expect(fuseCells(fixed, [clear(LINE1, 0.08), clear(LINE2, 0.08)], TODAY)?.fields.givenNames).toBe(
+      'ANNA MARIA',
+    );
+  });
+
   it('leaves lines whose cells are shifted by one, badly matched, or only differ by O/0', () => {
     const model = modelReading([misread(16, 'M'), LINE2], { 16: 0.6 });
     const shifted = clear(`<${LINE1.slice(0, -1)}`);

@@ -29,6 +29,11 @@ const MIN_CELL_MARGIN = 0.05;
 /** The model's confidence from which the matcher needs a wider lead to overrule it. */
 const MODEL_SURE = 0.97;
 const MIN_MARGIN_OVER_SURE = 0.1;
+/**
+ * Cells either side of a character the length repair dropped or added: which one it was is a
+ * guess, so the model's characters there may be a position off, however sure it was of them.
+ */
+const STEP_DOUBT = 3;
 /** What a character taken from the matcher counts as: unsure (the form asks to check it). */
 const TAKEN_CONFIDENCE = 0.8;
 
@@ -82,6 +87,9 @@ export function fuseCells(
     ...(reading.charConfidences[i] ?? Array<number>(l.length).fill(1)),
   ]);
   const taken: Correction[] = [];
+  const lengthFixes = reading.corrections.filter((c) => c.reason === 'length');
+  const offStep = (li: number, i: number): boolean =>
+    lengthFixes.some((c) => c.line === li && Math.abs(c.index - i) <= STEP_DOUBT);
   cells.forEach((cell, li) => {
     const line = lines[li]!;
     if (cell.text.length !== line.length || cell.mean < MIN_LINE_MEAN || !inStep(line, cell.text)) return;
@@ -89,7 +97,7 @@ export function fuseCells(
       const read = line[i]!;
       const seen = cell.text[i]!;
       if (seen === read || SAME_SHAPE[seen] === read) continue;
-      const sure = (confidences[li]![i] ?? 1) >= MODEL_SURE;
+      const sure = (confidences[li]![i] ?? 1) >= MODEL_SURE && !offStep(li, i);
       const margin = cell.margins[i] ?? 0;
       if ((cell.scores[i] ?? 0) < MIN_CELL_SCORE || margin < (sure ? MIN_MARGIN_OVER_SURE : MIN_CELL_MARGIN))
         continue;

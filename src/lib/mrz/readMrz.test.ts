@@ -96,6 +96,12 @@ describe('repair', () => {
     expect(readMrz(ocr([line, TD3[1]!]), TODAY)!.fields.givenNames).toBe('MARK');
   });
 
+  it('reads a name with no "<<" as all surname (no given names)', () => {
+    const r = interpretMrz(['I<UTOERIKSSON<ABERNATHY<WOLFESCHLEGE', TD2[1]!], { today: TODAY })!;
+    expect(r.fields.surname).toBe('ERIKSSON ABERNATHY WOLFESCHLEGE');
+    expect(r.fields.givenNames).toBe('');
+  });
+
   it('fixes a line that came back with an extra or a missing filler', () => {
     const long = readMrz(ocr(['P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<<<', TD3[1]!]), TODAY)!;
     expect(long.lines).toEqual(TD3);

@@ -110,6 +110,10 @@ export function interpretMrz(
   }
   values.documentNumber = parsed.documentNumber ?? values.documentNumber ?? '';
   values.personalNumber = optionalData(spec, lines);
+  // A name with no "<<" is all surname (ICAO 9303: no secondary identifier); the package repeats
+  // it as the given names.
+  if (spec.fields.some((f) => f.name === 'names') && !fieldRaw(spec, lines, 'names').includes('<<'))
+    values.givenNames = '';
 
   const checks = evaluateChecks(spec, lines);
   const doubts = findAllDoubts(spec, lines, options);

@@ -98,11 +98,24 @@ export function locateMrz(cv: CV, source: Mat, options: LocateOptions): MrzLocat
           const g = group(first, minWidth);
           return g && { g, angle: pre, matrix: IDENTITY, preMatrix, height: turned.rows };
         }
-        const straight = deskew(cv, turned, angle);
+        let total = angle;
+        let straight = deskew(cv, turned, total);
         inner.track(straight.image);
-        const g = group(lineCandidates(cv, straight.image), minWidth);
+        let candidates = lineCandidates(cv, straight.image);
+        let g = group(candidates, minWidth);
+        // The first angle can be a blob's of two lines merged, or of strokes broken by glare: when
+        // no zone is found and what was found on the deskewed copy still leans, turn once more by
+        // what is left.
+        const rest = g ? 0 : dominantAngle(candidates);
+        if (Math.abs(rest) >= 0.4) {
+          total += rest;
+          straight = deskew(cv, turned, total);
+          inner.track(straight.image);
+          candidates = lineCandidates(cv, straight.image);
+          g = group(candidates, minWidth);
+        }
         return (
-          g && { g, angle: pre + angle, matrix: straight.matrix, preMatrix, height: straight.image.rows }
+          g && { g, angle: pre + total, matrix: straight.matrix, preMatrix, height: straight.image.rows }
         );
       });
       if (found && (!best || found.g.score > best.score)) {
@@ -243,9 +256,49 @@ function dominantAngle(candidates: Candidate[]): number {
   return 0;
 }
 
+/** A washed-out stretch no longer than this share of the joined line is bridged. */
+const MAX_GAP_SHARE = 0.2;
+
+/**
+ * Glare can wash out a stretch of a line and leave it in pieces on one row. Pieces in line (centres
+ * within half a text height, heights within 1.5×, angles within 2°) with a gap under a fifth of
+ * their joined length are offered joined too, beside the pieces themselves; the grouping still asks
+ * for another line that starts and ends where the joined one does.
+ */
+function bridgeGaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.x - b.x);
+  const out = [...candidates];
+  for (const start of sorted) {
+    let chain = start;
+    for (const next of sorted) {
+      const end = chain.x + chain.width;
+      if (next.x <= end) continue;
+      const span = next.x + next.width - chain.x;
+      if (next.x - end > span * MAX_GAP_SHARE) continue;
+      const inLine =
+        Math.abs(next.y + next.height / 2 - (chain.y + chain.height / 2)) <
+          Math.min(next.height, chain.height) / 2 &&
+        Math.max(next.height, chain.height) < Math.min(next.height, chain.height) * 1.5 &&
+        Math.abs(next.angle - chain.angle) < 2;
+      if (!inLine) continue;
+      const top = Math.min(chain.y, next.y);
+      chain = {
+        x: chain.x,
+        y: top,
+        width: span,
+        height: Math.max(chain.y + chain.height, next.y + next.height) - top,
+        angle: (chain.angle * chain.length + next.angle * next.length) / (chain.length + next.length),
+        length: span,
+      };
+      out.push(chain);
+    }
+  }
+  return out;
+}
+
 /** The best set of 2-3 aligned, equally long, evenly spaced lines. */
 function group(candidates: Candidate[], minWidth: number): Grouped | null {
-  const lines = candidates
+  const lines = bridgeGaps(candidates)
     .filter((c) => c.width >= minWidth && c.width / Math.max(1, c.height) >= MIN_MRZ_ASPECT)
     .sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2));
   let best: Grouped | null = null;

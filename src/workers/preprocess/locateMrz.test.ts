@@ -12,9 +12,9 @@ import { renderDocument } from '../../../scripts/fixtures/renderDocument.ts';
 import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { findDocument } from './findDocument.ts';
-import { locateMrz } from './findMrzLines.ts';
-import { binarisedCopy, cropLines, estimateShear, LINE_TEXT_HEIGHT } from './lineImages.ts';
-import { textBand } from './textBand.ts';
+import { locateMrz, type LineQuad } from './findMrzLines.ts';
+import { binarisedCopy, cropLines, estimateShear, LINE_TEXT_HEIGHT, type LineCrop } from './lineImages.ts';
+import { measureBand, textBand } from './textBand.ts';
 
 let cv: CV;
 beforeAll(async () => {
@@ -51,6 +51,25 @@ function grey(canvas: Canvas): Mat {
   cv.cvtColor(rgba, out, cv.COLOR_RGBA2GRAY);
   rgba.delete();
   return out;
+}
+
+/** Text height in a line crop's first third over its middle third's: 1 when cut evenly. */
+function evenness(crop: LineCrop): number {
+  const mat = cv.matFromArray(crop.height, crop.width, cv.CV_8UC1, crop.pixels);
+  const third = Math.floor(crop.width / 3);
+  const heightAt = (x: number): number => {
+    const part = mat.roi(new cv.Rect(x, 0, third, crop.height));
+    try {
+      return measureBand(cv, part)!.height;
+    } finally {
+      part.delete();
+    }
+  };
+  try {
+    return heightAt(0) / heightAt(third);
+  } finally {
+    mat.delete();
+  }
 }
 
 const FRAME = { minWidthShare: 0.12, detectEdge: 1200 };
@@ -180,6 +199,93 @@ describe('locateMrz', () => {
       const greyCuts = cropLines(cv, image, found.lines, { ...options, binarise: false });
       const binarised = cropLines(cv, image, found.lines, { ...options, binarise: true });
       expect(greyCuts.map((crop) => binarisedCopy(cv, crop))).toEqual(binarised);
+    } finally {
+      image.delete();
+    }
+  });
+
+  // A card photographed at an angle, its outline not found: its far end is smaller. The zone's
+  // first and last lines show it, and every line is cut with the perspective undone.
+  for (const [format, far] of [
+    ['TD3', 0.65],
+    ['TD1', 0.6],
+  ] as const) {
+    it(`${format} seen at an angle (far end ${far}× the near one): cut at an even text height`, () => {
+      const doc = grey(turned(document(format), 0));
+      const image = new cv.Mat();
+      const { cols: w, rows: h } = doc;
+      // The right edge scaled by `far` about the middle: a trapezoid, as a tilt about the vertical.
+      const shrink = (h * (1 - far)) / 2;
+      const from = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, w, 0, w, h, 0, h]);
+      const to = cv.matFromArray(4, 1, cv.CV_32FC2, [0, 0, w, shrink, w, h - shrink, 0, h]);
+      const m = cv.getPerspectiveTransform(from, to);
+      cv.warpPerspective(doc, image, m, new cv.Size(w, h), cv.INTER_LINEAR, cv.BORDER_REPLICATE);
+      [doc, from, to, m].forEach((mat) => mat.delete());
+      try {
+        const found = locateMrz(cv, image, FRAME);
+        expect(found).not.toBeNull();
+        const crops = cropLines(cv, image, found!.lines, { flip: found!.upsideDown, binarise: false });
+        // The last line's first and middle thirds are letters and digits (its end can be fillers).
+        expect(evenness(crops[crops.length - 1]!)).toBeGreaterThan(0.93);
+        expect(evenness(crops[crops.length - 1]!)).toBeLessThan(1.07);
+      } finally {
+        image.delete();
+      }
+    });
+  }
+
+  it("cuts the other lines alike when glare washes out the first line's last fillers", () => {
+    const doc = document('TD1');
+    const clean = grey(doc);
+    const full = locateMrz(cv, clean, FRAME)!;
+    const [tl, tr, , bl] = full.lines[0]!.corners;
+    // The first line's last fillers pale, as under a glare spot: seen by the detector at its coarse
+    // scale, lost to the ink scan. Taken for perspective, they would tilt the zone's side and cut
+    // every line slanted and stretched.
+    const g = doc.getContext('2d');
+    g.fillStyle = 'rgba(255, 255, 255, 0.7)';
+    const from = tl.x + (tr.x - tl.x) * (27.6 / 30);
+    g.fillRect(from, tl.y - 4, tr.x - from + 10, bl.y - tl.y + 8);
+    const faded = grey(doc);
+    try {
+      // Both cut where the detector saw the lines at their full length, as it does under glare.
+      const options = { flip: false, binarise: false };
+      const before = cropLines(cv, clean, full.lines, options);
+      const after = cropLines(cv, faded, full.lines, options);
+      for (const k of [1, 2]) {
+        const [x, y] = [before[k]!, after[k]!];
+        expect([y.width, y.height]).toEqual([x.width, x.height]);
+        // Mean grey difference over the left four fifths (clear of the fade's corner).
+        let sum = 0;
+        let count = 0;
+        for (let row = 0; row < x.height; row++) {
+          for (let col = 0; col < x.width * 0.8; col++, count++) {
+            sum += Math.abs(x.pixels[row * x.width + col]! - y.pixels[row * y.width + col]!);
+          }
+        }
+        expect(sum / count).toBeLessThan(2);
+      }
+    } finally {
+      clean.delete();
+      faded.delete();
+    }
+  });
+
+  it('finds a zone whose first line glare has washed out in the middle, at its full length', () => {
+    const doc = document('TD3');
+    const g = doc.getContext('2d');
+    const full = locateMrz(cv, grey(doc), FRAME)!;
+    const [tl, tr, , bl] = full.lines[0]!.corners;
+    // A blown-out stretch over a seventh of the first line only.
+    g.fillStyle = '#fff';
+    g.fillRect(tl.x + (tr.x - tl.x) * 0.45, tl.y - 4, (tr.x - tl.x) / 7, bl.y - tl.y + 8);
+    const image = grey(doc);
+    try {
+      const found = locateMrz(cv, image, FRAME);
+      expect(found).not.toBeNull();
+      expect(found!.lines).toHaveLength(2);
+      const length = (l: LineQuad): number => l.corners[1].x - l.corners[0].x;
+      expect(length(found!.lines[0]!) / length(full.lines[0]!)).toBeGreaterThan(0.95);
     } finally {
       image.delete();
     }

@@ -16,13 +16,35 @@ const BAND_SEGMENTS = 8;
 export const BAND_RATIO = 0.97;
 
 /**
- * Measures the text band of a line cut: the ink's row profile in eight column segments, each
- * segment's run of inked rows around the middle, a straight centre line through them and the
- * height of the fuller segments ('<' fillers are shorter than letters and digits). Null when the
- * cut already holds the text about where it was expected (height within 15 %, centre within a
- * quarter of a text height), or when too little of it can be measured to be sure.
+ * The text band of a line cut where it clearly misses the expected one, for cutting again. Null
+ * when the cut already holds the text about where it was expected (height within 15 %, centre
+ * within a quarter of a text height), or when too little of it can be measured to be sure.
  */
 export function textBand(cv: CV, cut: Mat, expectedHeight: number): TextBand | null {
+  const band = measureBand(cv, cut);
+  if (!band) return null;
+  const { centre, slope, height } = band;
+  const drift = Math.abs(slope) * cut.cols;
+  const offset = Math.abs(centre + (slope * cut.cols) / 2 - cut.rows / 2);
+  // Only a clear miss is recut: small differences are measurement noise, and the model reads the
+  // crops it was checked on best.
+  if (
+    Math.abs(height / (expectedHeight * BAND_RATIO) - 1) < 0.15 &&
+    drift < expectedHeight * 0.25 &&
+    offset < expectedHeight * 0.25
+  ) {
+    return null;
+  }
+  return band;
+}
+
+/**
+ * Measures the text band of a line cut: the ink's row profile in eight column segments, each
+ * segment's run of inked rows around the middle, a straight centre line through them and the
+ * height of the fuller segments ('<' fillers are shorter than letters and digits). Null when too
+ * little of it can be measured.
+ */
+export function measureBand(cv: CV, cut: Mat): TextBand | null {
   return withScope((scope) => {
     const ink = scope.track(new cv.Mat());
     cv.threshold(cut, ink, 0, 1, cv.THRESH_BINARY_INV | cv.THRESH_OTSU);
@@ -73,18 +95,6 @@ export function textBand(cv: CV, cut: Mat, expectedHeight: number): TextBand | n
     const slope = sxx > 0 ? sxy / sxx : 0;
     const sorted = [...heights].sort((a, b) => a - b);
     const height = sorted[Math.floor(sorted.length * 0.75)]!;
-    const centre = my - slope * mx;
-    const drift = Math.abs(slope) * cols;
-    const offset = Math.abs(centre + (slope * cols) / 2 - rows / 2);
-    // Only a clear miss is recut: small differences are measurement noise, and the model reads the
-    // crops it was checked on best.
-    if (
-      Math.abs(height / (expectedHeight * BAND_RATIO) - 1) < 0.15 &&
-      drift < expectedHeight * 0.25 &&
-      offset < expectedHeight * 0.25
-    ) {
-      return null;
-    }
-    return { centre, slope, height };
+    return { centre: my - slope * mx, slope, height };
   });
 }
