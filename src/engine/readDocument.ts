@@ -111,7 +111,7 @@ export interface ReadOptions {
 /** Long edge of the working image: keeps MRZ text ≥ ~12 px for a card filling a third of a 12 MP photo. */
 const MAX_WORKING_EDGE = 2400;
 /** Second chances, in order, while the check digits still fail. */
-const VARIANTS: LineVariant[] = ['flipped', 'binarised'];
+const VARIANTS: LineVariant[] = ['flipped', 'binarised', 'wide'];
 
 /**
  * Reads one image: inspect → preprocess (worker: the document, its MRZ, or else a PDF417 barcode)
@@ -173,6 +173,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const all = [best];
   for (const variant of VARIANTS) {
     if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
+    if (variant === 'wide' && !readShort(all, analysis.mrz.rotation)) break;
     t = performance.now();
     const images = await worker.lineVariant(variant, signal);
     if (!images) break;
@@ -184,7 +185,8 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
   }
-  if (best.reading && needsSecondReader(best.reading)) {
+  // The matcher's cells are the usual cut's: not a wide reading's, whose lines run further.
+  if (best.reading && needsSecondReader(best.reading) && best.attempt?.variant !== 'wide') {
     t = performance.now();
     best = await secondReader(worker, best, all, best.rotation !== analysis.mrz.rotation, options);
     timings.cells = Math.round(performance.now() - t);
@@ -278,6 +280,23 @@ function licenceBack(
   };
 }
 
+/** Characters in the longest MRZ line (TD3). */
+const LONGEST_LINE = 44;
+
+/**
+ * Whether the lines look cut short, so that a wide cut may find their missing ends: no reading
+ * fitted a layout and every line read shorter than the longest, or the length repair had to add
+ * characters to a line. A line read longer (a barcode's rows, clutter) gains nothing from it.
+ * Only the readings the way up the wide cut is taken count.
+ */
+function readShort(all: readonly Attempt[], rotation: Rotation): boolean {
+  return all.some(({ reading, attempt, rotation: way }) => {
+    if (way !== rotation) return false;
+    if (reading) return reading.corrections.some((c) => c.reason === 'length' && c.to.length > c.from.length);
+    return !!attempt && attempt.raw.every((line) => line.length < LONGEST_LINE);
+  });
+}
+
 interface Attempt {
   reading: MrzReading | null;
   rotation: Rotation;
@@ -330,7 +349,10 @@ async function secondReader(
   if (!cells) return best;
   const own = readMrz(cellOcrLines(cells), options.today);
   const { valid, total } = checkCounts(own);
-  const shown = all.find((a) => a.rotation === best.rotation && a.attempt?.variant !== 'binarised');
+  const shown = all.find(
+    (a) =>
+      a.rotation === best.rotation && a.attempt?.variant !== 'binarised' && a.attempt?.variant !== 'wide',
+  );
   all.push({
     reading: own,
     rotation: best.rotation,

@@ -84,7 +84,7 @@ export interface PageImage {
   straightened: boolean;
 }
 
-export type LineVariant = 'flipped' | 'binarised';
+export type LineVariant = 'flipped' | 'binarised' | 'wide';
 
 /** One MRZ line as the glyph matcher read it (see lib/mrz/fuseCells.ts). */
 export type { CellLine };
@@ -126,7 +126,10 @@ export interface PreprocessApi {
    * them for readings that never needed it). Stateless: safe beside a read in progress.
    */
   binariseLines(images: Blob[]): Promise<Blob[]>;
-  /** The last analysed MRZ again, another way: upside down, or binarised by the worker. */
+  /**
+   * The last analysed MRZ again, another way: upside down, binarised by the worker, or cut wide
+   * (five or so characters past each end, light levelled: a line whose end glare washed out).
+   */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
   /**
    * The last analysed MRZ read by the second recogniser, glyph by glyph (`preprocess/readCells.ts`):

@@ -367,12 +367,14 @@ const api: PreprocessApi = {
     if (!last) return null;
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
     const binarise = variant === 'binarised';
+    const wide = variant === 'wide';
     // The binarised lines are the grey cut's, thresholded: no need to cut them again.
     const grey = binarise ? last.cuts.get(flip) : undefined;
     const crops = grey
       ? grey.map((crop) => binarisedCopy(c, crop))
-      : cropLines(c, last.source, last.lines, { flip, binarise });
-    if (!binarise) last.cuts.set(flip, crops);
+      : cropLines(c, last.source, last.lines, { flip, binarise, wide });
+    // The glyph matcher reads the usual cuts (the wide one runs past the lines' ends).
+    if (!binarise && !wide) last.cuts.set(flip, crops);
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };
   },

@@ -33,7 +33,7 @@ export function cropLines(
   cv: CV,
   source: Mat,
   lines: LineQuad[],
-  options: { flip: boolean; binarise: boolean },
+  options: { flip: boolean; binarise: boolean; wide?: boolean },
 ): LineCrop[] {
   const measured = lines.map((line) =>
     withScope((scope) => measureLine(cv, source, line, options.flip, scope)),
@@ -41,12 +41,13 @@ export function cropLines(
   // From here on, reading order: a turned zone's last line is read first.
   const reading = options.flip ? measured.reverse() : measured;
   const zone = perspectiveZone(cv, reading);
+  const margin = options.wide ? WIDE_MARGIN : END_MARGIN;
   return reading.map(({ frame }, k) =>
     withScope((scope) => {
       const cutAt = (shear: number): Warped =>
         zone
-          ? cutZoneLine(cv, source, zone, k, shear, scope)
-          : cutFrame(cv, source, frame, options.flip, shear, scope);
+          ? cutZoneLine(cv, source, zone, k, shear, margin, scope)
+          : cutFrame(cv, source, widened(frame, margin - END_MARGIN), options.flip, shear, scope);
       let cut = cutAt(0);
       // A slant left on the characters (perspective, or a zone's edge measured a little off):
       // measure it on this cut and cut again from the source with it undone, still one resampling.
@@ -60,6 +61,9 @@ export function cropLines(
       cv.threshold(out, blown, 249, 255, cv.THRESH_BINARY);
       const glare = cv.countNonZero(blown) / Math.max(1, out.rows * out.cols);
       cv.normalize(out, out, 0, 255, cv.NORM_MINMAX, cv.CV_8U);
+      // The wide cut's far ends can be much darker or lighter than its middle (glare, shadow,
+      // clutter): its light is levelled along the line.
+      if (options.wide) levelLine(cv, out);
       if (options.binarise) binariseLine(cv, out);
       return { pixels: new Uint8Array(out.data), width: out.cols, height: out.rows, glare };
     }),
@@ -101,6 +105,13 @@ function measureLine(cv: CV, source: Mat, line: LineQuad, flip: boolean, scope: 
 
 /** Text heights of margin kept beyond each end of a line. */
 const END_MARGIN = 1.8;
+/**
+ * Text heights kept beyond each end in the wide cut, the last second chance: glare or a shadow can
+ * wash out a line's first or last characters so that neither the detector nor the ink scan sees
+ * them, and the line is cut short. Five or so characters each way; the repair drops what the
+ * model reads of the background beyond the line.
+ */
+const WIDE_MARGIN = 6;
 
 /**
  * Where a line's characters start and end on its centre line, in source coordinates (reading
@@ -204,13 +215,21 @@ function perspectiveZone(cv: CV, lines: MeasuredLine[]): Zone | null {
 }
 
 /** Line `k` of a zone, at the model's text height, sheared by `shear` (x per row), in one warp. */
-function cutZoneLine(cv: CV, source: Mat, zone: Zone, k: number, shear: number, scope: MatScope): Warped {
-  const width = Math.round(zone.width + 2 * END_MARGIN * LINE_TEXT_HEIGHT);
+function cutZoneLine(
+  cv: CV,
+  source: Mat,
+  zone: Zone,
+  k: number,
+  shear: number,
+  margin: number,
+  scope: MatScope,
+): Warped {
+  const width = Math.round(zone.width + 2 * margin * LINE_TEXT_HEIGHT);
   const height = Math.round(LINE_TEXT_HEIGHT * (1 + 2 * MARGIN));
   const oversample = zone.scale < 0.6 ? 2 : 1;
   const o = 1 / oversample;
   const cy = height / 2;
-  const x0 = -END_MARGIN * LINE_TEXT_HEIGHT;
+  const x0 = -margin * LINE_TEXT_HEIGHT;
   const y0 = (zone.depth * k) / (zone.lines - 1) - LINE_TEXT_HEIGHT * (0.5 + MARGIN);
   // Output pixel → zone: undo the oversampling, then the shear, then move to the line's place.
   const toZone = [o, -shear * o, x0 + shear * cy, 0, o, y0, 0, 0, 1];
@@ -270,6 +289,18 @@ interface Cut extends Warped {
 }
 
 /** Warps one frame out of the source at the model's text height, sheared by `shear` (x per row). */
+/** The frame lengthened by `extra` text heights at each end. */
+function widened(f: Frame, extra: number): Frame {
+  if (extra === 0) return f;
+  const u = along(f.a, f.b, f.textHeight * extra);
+  return {
+    ...f,
+    a: { x: f.a.x - u.x, y: f.a.y - u.y },
+    b: { x: f.b.x + u.x, y: f.b.y + u.y },
+    c: { x: f.c.x - u.x, y: f.c.y - u.y },
+  };
+}
+
 function cutFrame(cv: CV, source: Mat, f: Frame, flip: boolean, shear: number, scope: MatScope): Cut {
   const factor = LINE_TEXT_HEIGHT / Math.max(1, f.textHeight);
   const width = Math.max(8, Math.round(distance(f.a, f.b) * factor));
@@ -356,6 +387,38 @@ export function estimateShear(cv: CV, line: Mat): number {
     }
     // A few per cent is noise (JPEG, a ragged edge): only a clear slant is undone.
     return bestScore > uprightScore * 1.05 ? best : 0;
+  });
+}
+
+/** Window over which a line's light is levelled, in text heights. */
+const LEVEL_WINDOW = 2;
+/** Levelling stretches a window's range at most to this share of the line's: blank ends stay blank. */
+const LEVEL_FLOOR = 0.15;
+
+/**
+ * Evens out uneven light along a line (in place): glare or a shadow over a stretch leaves its text
+ * faint after the whole line's contrast stretch. The grey range of every window two text heights
+ * wide (its darkest ink to its paper) is stretched to the full range, smoothly along the line.
+ */
+export function levelLine(cv: CV, grey: Mat): void {
+  withScope((scope) => {
+    const width = Math.round(LEVEL_WINDOW * LINE_TEXT_HEIGHT) | 1;
+    const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(width, grey.rows)));
+    const paper = scope.track(new cv.Mat());
+    const ink = scope.track(new cv.Mat());
+    cv.dilate(grey, paper, kernel);
+    cv.erode(grey, ink, kernel);
+    cv.blur(paper, paper, new cv.Size(width, 1));
+    cv.blur(ink, ink, new cv.Size(width, 1));
+    const floor = 255 * LEVEL_FLOOR;
+    const g = grey.data;
+    const light = paper.data;
+    const dark = ink.data;
+    for (let i = 0; i < g.length; i++) {
+      const top = light[i]!;
+      const range = Math.max(floor, top - dark[i]!);
+      g[i] = Math.max(0, Math.min(255, Math.round(((g[i]! - (top - range)) / range) * 255)));
+    }
   });
 }
 

@@ -72,6 +72,19 @@ function evenness(crop: LineCrop): number {
   }
 }
 
+/** Columns from a line crop's first dark ink to its last: how much of the line it holds. */
+function inkSpan(crop: LineCrop): number {
+  const inked = (x: number): boolean => {
+    for (let y = 0; y < crop.height; y++) if (crop.pixels[y * crop.width + x]! < 100) return true;
+    return false;
+  };
+  let first = 0;
+  while (first < crop.width && !inked(first)) first++;
+  let last = crop.width - 1;
+  while (last > first && !inked(last)) last--;
+  return last - first + 1;
+}
+
 const FRAME = { minWidthShare: 0.12, detectEdge: 1200 };
 
 describe('locateMrz', () => {
@@ -264,6 +277,36 @@ describe('locateMrz', () => {
           }
         }
         expect(sum / count).toBeLessThan(2);
+      }
+    } finally {
+      clean.delete();
+      faded.delete();
+    }
+  });
+
+  it('the wide cut brings back line starts that glare washed out past the detector', () => {
+    const doc = document('TD3');
+    const clean = grey(doc);
+    const full = locateMrz(cv, clean, FRAME)!;
+    const options = { flip: false, binarise: false };
+    const reference = cropLines(cv, clean, full.lines, options).map(inkSpan);
+    // The first five characters of both lines nearly white, as under a glare spot.
+    const g = doc.getContext('2d');
+    g.fillStyle = 'rgba(255, 255, 255, 0.85)';
+    for (const line of full.lines) {
+      const [tl, tr, , bl] = line.corners;
+      g.fillRect(tl.x - 20, tl.y - 4, (tr.x - tl.x) * (5 / 44) + 20, bl.y - tl.y + 8);
+    }
+    const faded = grey(doc);
+    try {
+      const found = locateMrz(cv, faded, FRAME)!;
+      const usual = cropLines(cv, faded, found.lines, options).map(inkSpan);
+      const wide = cropLines(cv, faded, found.lines, { ...options, wide: true }).map(inkSpan);
+      for (const [k, span] of reference.entries()) {
+        // The usual cut ends where the detector saw ink; the wide one holds the whole line.
+        expect(usual[k]! / span).toBeLessThan(0.93);
+        expect(wide[k]! / span).toBeGreaterThan(0.97);
+        expect(wide[k]! / span).toBeLessThan(1.03);
       }
     } finally {
       clean.delete();
