@@ -191,6 +191,19 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     best = await secondReader(worker, best, all, best.rotation !== analysis.mrz.rotation, options);
     timings.cells = Math.round(performance.now() - t);
   }
+  if (!best.reading?.valid || !plausible(best.reading)) {
+    // No outline was found and what was taken for the MRZ would not read: a small card on a busy
+    // background, whose pattern passed for text lines. Its MRZ looked for on the card itself is
+    // taken only when every check digit holds.
+    t = performance.now();
+    const images = await worker.lineVariant('card', signal);
+    if (images) {
+      const onCard = await readLines(images, 'card', language, options);
+      timings['ocr-card'] = Math.round(performance.now() - t);
+      all.push(onCard);
+      if (onCard.reading?.valid && plausible(onCard.reading)) best = onCard;
+    }
+  }
   let otherBarcode = false;
   if (!best.reading?.valid || !plausible(best.reading)) {
     // A PDF417's rows pass for MRZ lines: when the checks still fail, a licence barcode (only one
@@ -229,7 +242,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const { quads, sizes } = analysis.mrz;
   // The line images and where they are, for the review (the first analysis's, when its turn won).
   const lines =
-    quads && sizes && best.rotation === analysis.mrz.rotation
+    quads && sizes && best.rotation === analysis.mrz.rotation && best.attempt?.variant !== 'card'
       ? { images: analysis.mrz.lines, quads, sizes }
       : undefined;
   return {

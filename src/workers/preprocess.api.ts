@@ -84,7 +84,7 @@ export interface PageImage {
   straightened: boolean;
 }
 
-export type LineVariant = 'flipped' | 'binarised' | 'wide';
+export type LineVariant = 'flipped' | 'binarised' | 'wide' | 'card';
 
 /** One MRZ line as the glyph matcher read it (see lib/mrz/fuseCells.ts). */
 export type { CellLine };
@@ -128,7 +128,9 @@ export interface PreprocessApi {
   binariseLines(images: Blob[]): Promise<Blob[]>;
   /**
    * The last analysed MRZ again, another way: upside down, binarised by the worker, or cut wide
-   * (five or so characters past each end, light levelled: a line whose end glare washed out).
+   * (five or so characters past each end, light levelled: a line whose end glare washed out); or
+   * looked for again on the image's light card (`card`: no outline was found, and what was taken
+   * for the MRZ would not read). Null when that way does not apply.
    */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
   /**

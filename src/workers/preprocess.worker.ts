@@ -24,7 +24,7 @@ import { configureBarcodeReader, findPdf417 } from './preprocess/barcode.ts';
 import { invertAffine } from '../lib/geometry/affine.ts';
 import { straightenedBarcode } from './preprocess/barcodeRegion.ts';
 import { decodeImage, greyToPng } from './preprocess/decode.ts';
-import { findDocument, warpDocument } from './preprocess/findDocument.ts';
+import { findBrightCard, findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
 import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
 import {
@@ -68,6 +68,34 @@ function release(): void {
   lastImage?.page?.delete();
   if (lastImage?.ownsGrey) lastImage.grey?.delete();
   lastImage = null;
+}
+
+/**
+ * The MRZ looked for again on the image's light card, straightened: a small card on a busy
+ * background (a checkerboard) whose pattern the whole-frame search took for the MRZ. Only when no
+ * outline was found (with one, the MRZ was already looked for on the straightened card). On
+ * success the card's lines replace the last analysed ones.
+ */
+async function onBrightCard(c: CV): Promise<MrzLineImages | null> {
+  const frame = lastImage?.grey;
+  if (!last || !lastImage || !frame || lastImage.corners) return null;
+  const card = findBrightCard(c, frame);
+  if (!card) return null;
+  const straightened = warpDocument(c, frame, card);
+  const found = locateMrz(c, straightened, ON_DOCUMENT);
+  if (!found) {
+    straightened.delete();
+    return null;
+  }
+  // Without an outline the frame's grey image was the source, shared with lastImage: hand it over.
+  if (last.source === frame) lastImage.ownsGrey = true;
+  else last.source.delete();
+  const flipped = found.upsideDown;
+  const rotation = ((found.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
+  last = { source: straightened, lines: found.lines, flipped, rotation, cuts: new Map() };
+  const crops = cropLines(c, straightened, found.lines, { flip: flipped, binarise: false });
+  last.cuts.set(flipped, crops);
+  return { lines: await cropsToPng(crops), rotation };
 }
 
 interface BarcodeSource {
@@ -365,6 +393,7 @@ const api: PreprocessApi = {
   async lineVariant(variant: LineVariant): Promise<MrzLineImages | null> {
     const c = requireCv();
     if (!last) return null;
+    if (variant === 'card') return onBrightCard(c);
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
     const binarise = variant === 'binarised';
     const wide = variant === 'wide';

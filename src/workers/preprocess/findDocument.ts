@@ -47,6 +47,47 @@ export function findDocument(cv: CV, grey: Mat): [Point, Point, Point, Point] | 
   });
 }
 
+/** The bright-card search accepts a card this small (share of the image): a passport at 25 % of the width. */
+const MIN_CARD_AREA = 0.03;
+
+/**
+ * A document as the brightest blob of the image: a small light card on a darker, busy background
+ * (a checkerboard, a patterned cloth), whose outline edges merge with the pattern's so that
+ * `findDocument` sees one contour for everything. Only used when nothing else found an MRZ.
+ */
+export function findBrightCard(cv: CV, grey: Mat): [Point, Point, Point, Point] | null {
+  return withScope((scope) => {
+    const { mat: small, scale } = downscaled(cv, grey, DETECT_EDGE, scope);
+    const blurred = scope.track(new cv.Mat());
+    cv.GaussianBlur(small, blurred, new cv.Size(5, 5), 0);
+    const mask = scope.track(new cv.Mat());
+    cv.threshold(blurred, mask, 0, 255, cv.THRESH_BINARY | cv.THRESH_OTSU);
+    // Lone light squares of a pattern, and thin bridges to them, go.
+    const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(5, 5)));
+    cv.morphologyEx(mask, mask, cv.MORPH_OPEN, kernel);
+    const contours = scope.track(new cv.MatVector());
+    const hierarchy = scope.track(new cv.Mat());
+    cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+    const imageArea = small.cols * small.rows;
+    let best: { quad: [Point, Point, Point, Point]; area: number } | null = null;
+    for (let i = 0; i < contours.size(); i++) {
+      const hull = scope.track(new cv.Mat());
+      cv.convexHull(scope.track(contours.get(i)), hull, false, true);
+      const hullArea = cv.contourArea(hull);
+      if (hullArea < MIN_CARD_AREA * imageArea || hullArea > MAX_AREA * imageArea) continue;
+      const quad = quadFromHull(cv, hull, scope.track(new cv.Mat()), hullArea);
+      if (!quad) continue;
+      const { width, height } = quadSize(quad);
+      const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+      if (aspect < 1.1 || aspect > 2.1) continue;
+      const area = polygonArea(quad);
+      if (!best || area > best.area) best = { quad, area };
+    }
+    if (!best) return null;
+    return best.quad.map((p) => ({ x: p.x / scale, y: p.y / scale })) as [Point, Point, Point, Point];
+  });
+}
+
 function quadFromHull(cv: CV, hull: Mat, approx: Mat, hullArea: number): [Point, Point, Point, Point] | null {
   cv.approxPolyDP(hull, approx, 0.02 * cv.arcLength(hull, true), true);
   if (approx.rows === 4) {

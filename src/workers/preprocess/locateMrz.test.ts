@@ -11,7 +11,7 @@ import { registerDocumentFonts } from '../../../scripts/fixtures/fonts.ts';
 import { renderDocument } from '../../../scripts/fixtures/renderDocument.ts';
 import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
-import { findDocument } from './findDocument.ts';
+import { findBrightCard, findDocument, warpDocument } from './findDocument.ts';
 import { locateMrz, type LineQuad } from './findMrzLines.ts';
 import { binarisedCopy, cropLines, estimateShear, LINE_TEXT_HEIGHT, type LineCrop } from './lineImages.ts';
 import { measureBand, textBand } from './textBand.ts';
@@ -338,6 +338,48 @@ describe('locateMrz', () => {
     const image = grey(turned(document('TD3', false), 0));
     try {
       expect(locateMrz(cv, image, FRAME)).toBeNull();
+    } finally {
+      image.delete();
+    }
+  });
+
+  it('finds a small card on a checkerboard by its light, and its MRZ once straightened', () => {
+    const doc = document('TD3');
+    const board = createCanvas(2400, 1800);
+    const g = board.getContext('2d');
+    for (let y = 0; y < board.height; y += 60) {
+      for (let x = 0; x < board.width; x += 60) {
+        g.fillStyle = (x + y) % 120 === 0 ? '#3a2f45' : '#5a4a48';
+        g.fillRect(x, y, 60, 60);
+      }
+    }
+    // A quarter of the width, turned 200° (upside down and askew).
+    const scale = 0.55;
+    g.translate(1650, 700);
+    g.rotate((200 * Math.PI) / 180);
+    g.drawImage(
+      doc,
+      (-doc.width * scale) / 2,
+      (-doc.height * scale) / 2,
+      doc.width * scale,
+      doc.height * scale,
+    );
+    const image = grey(board);
+    try {
+      // The outline search sees the card and the board as one contour.
+      expect(findDocument(cv, image)).toBeNull();
+      const card = findBrightCard(cv, image);
+      expect(card).not.toBeNull();
+      const straightened = warpDocument(cv, image, card!);
+      try {
+        const [long, short] = [straightened.cols, straightened.rows].sort((a, b) => b - a);
+        expect(long! / (doc.width * scale)).toBeCloseTo(1, 1);
+        expect(short! / (doc.height * scale)).toBeCloseTo(1, 1);
+        const found = locateMrz(cv, straightened, { minWidthShare: 0.55, detectEdge: 900 });
+        expect(found?.lines).toHaveLength(2);
+      } finally {
+        straightened.delete();
+      }
     } finally {
       image.delete();
     }
