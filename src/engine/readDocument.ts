@@ -1,5 +1,6 @@
 import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAamva.ts';
 import { cellOcrLines, fuseCells, needsSecondReader } from '../lib/mrz/fuseCells.ts';
+import { FORMATS } from '../lib/mrz/formats.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
 import type { PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
@@ -192,9 +193,9 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     timings.cells = Math.round(performance.now() - t);
   }
   if (!best.reading?.valid || !plausible(best.reading)) {
-    // No outline was found and what was taken for the MRZ would not read: a small card on a busy
-    // background, whose pattern passed for text lines. Its MRZ looked for on the card itself is
-    // taken only when every check digit holds.
+    // What was taken for the MRZ would not read: with no outline found (the worker declines
+    // otherwise), a small card on a busy background whose pattern passed for text lines. The MRZ
+    // looked for on the card itself is taken only when every check digit holds.
     t = performance.now();
     const images = await worker.lineVariant('card', signal);
     if (images) {
@@ -293,20 +294,36 @@ function licenceBack(
   };
 }
 
-/** Characters in the longest MRZ line (TD3). */
-const LONGEST_LINE = 44;
+/** A line read short still holds this share of its layout's length: glare took its end, not more. */
+const MIN_SHORT_SHARE = 0.6;
 
 /**
- * Whether the lines look cut short, so that a wide cut may find their missing ends: no reading
- * fitted a layout and every line read shorter than the longest, or the length repair had to add
- * characters to a line. A line read longer (a barcode's rows, clutter) gains nothing from it.
- * Only the readings the way up the wide cut is taken count.
+ * Whether the lines look cut short, so that a wide cut may find their missing ends: the length
+ * repair had to add characters to a line, or no layout fitted and the lines read alike in length,
+ * short of a layout with as many lines by at most two fifths. A barcode's rows (read long, or as a
+ * few characters) and clutter never pay for the wide cut. Only the readings the way up the wide
+ * cut is taken count.
  */
 function readShort(all: readonly Attempt[], rotation: Rotation): boolean {
   return all.some(({ reading, attempt, rotation: way }) => {
     if (way !== rotation) return false;
-    if (reading) return reading.corrections.some((c) => c.reason === 'length' && c.to.length > c.from.length);
-    return !!attempt && attempt.raw.every((line) => line.length < LONGEST_LINE);
+    if (reading) {
+      // As for the glyph matcher: checks mostly failing and codes of no country are a barcode's rows.
+      if (!plausible(reading) || (validShare(reading) < 0.5 && implausibleCodes(reading) > 0)) return false;
+      return reading.corrections.some((c) => c.reason === 'length' && c.to.length > c.from.length);
+    }
+    if (!attempt) return false;
+    const lengths = attempt.raw.map((line) => line.length);
+    const [shortest, longest] = [Math.min(...lengths), Math.max(...lengths)];
+    return (
+      longest - shortest <= 3 &&
+      Object.values(FORMATS).some(
+        (f) =>
+          f.lineCount === lengths.length &&
+          longest < f.lineLength &&
+          shortest >= f.lineLength * MIN_SHORT_SHARE,
+      )
+    );
   });
 }
 
