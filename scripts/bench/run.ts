@@ -4,9 +4,9 @@
  * accuracy per field and per document, latency percentiles (cold first document, warm) and memory.
  *
  *   npm run bench [-- --clean 120 --photo 60 --formats 30 --nomrz 20 --native 30 --seed 1 --model ocrb|eng
- *                     --hard 60 --lowres 30
+ *                     --hard 60 --lowres 30 --twodocs 30
  *                     --licence 20 --ektp 20 --text-language eng|ind
- *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text,batch
+ *                     --sets clean,photo-12mp,formats,no-mrz,hard,low-res,two-docs,camera,licence,ektp,text,batch
  *                     --batch 50 --pool N (lanes; default: the app's choice for this machine)
  *                     --no-build --generate-only --out file.json]
  *
@@ -14,8 +14,10 @@
  * MRV-A and MRV-B and the French ID card, as many clean as photo-like); "no-mrz" (card fronts and
  * passport data pages drawn without an MRZ: the app must refuse them, never fill the form); "hard"
  * (12 MP photos: document 30-90 % of the frame at any angle, tilted, glare, clutter); "low-res"
- * (scans at 89-134 dpi: an ID-1 card 300-450 px wide, MRZ characters 8-12 px high); "camera" (the
- * live camera path on Chromium's fake camera: frame analysis time, hints per second, tap to form);
+ * (scans at 89-134 dpi: an ID-1 card 300-450 px wide, MRZ characters 8-12 px high); "two-docs"
+ * (12 MP photos of two documents side by side, one cut off so that its MRZ is incomplete: the
+ * complete one must be read); "camera" (the live camera path on Chromium's fake camera: frame
+ * analysis time, hints per second, tap to form);
  * "licence" (US licence backs and fronts, clean and 12 MP photos), "ektp" (Indonesian e-KTP cards,
  * a quarter of the clean ones with a NIK that disagrees with the card), "text" (any-text mode on
  * their clean cards: character accuracy) — scripts/bench/kinds.ts; "batch" (the first --batch 12 MP
@@ -194,7 +196,7 @@ async function main(): Promise<void> {
   const scene = { width: 4000, height: 3000 };
   const wanted = arg(
     'sets',
-    'clean,photo-12mp,formats,no-mrz,hard,low-res,camera,licence,ektp,text,batch',
+    'clean,photo-12mp,formats,no-mrz,hard,low-res,two-docs,camera,licence,ektp,text,batch',
   ).split(',');
   const sets: BenchSet[] = [];
   if (wanted.includes('clean'))
@@ -230,6 +232,17 @@ async function main(): Promise<void> {
         photo: Number(arg('hard', '60')),
         scene,
         hard: true,
+        outDir: '',
+      }),
+    );
+  if (wanted.includes('two-docs'))
+    sets.push(
+      await prepareSet('two-docs', {
+        seed: seed + 8000,
+        clean: 0,
+        photo: Number(arg('twodocs', '30')),
+        scene,
+        twoDocuments: true,
         outDir: '',
       }),
     );
