@@ -221,6 +221,12 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
       throw new ReaderError('unreadable-barcode');
     }
   }
+  if (!best.reading?.valid || !plausible(best.reading)) {
+    t = performance.now();
+    const other = await otherDocument(worker, all, language, options);
+    timings['ocr-other'] = Math.round(performance.now() - t);
+    if (other) best = other;
+  }
   if (!best.reading || !plausible(best.reading)) {
     // Nothing MRZ-like was read: the "MRZ" may have been a card's printed rows (a licence front).
     const page = await worker.pageOf('document', signal);
@@ -243,7 +249,11 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const { quads, sizes } = analysis.mrz;
   // The line images and where they are, for the review (the first analysis's, when its turn won).
   const lines =
-    quads && sizes && best.rotation === analysis.mrz.rotation && best.attempt?.variant !== 'card'
+    quads &&
+    sizes &&
+    best.rotation === analysis.mrz.rotation &&
+    best.attempt?.variant !== 'card' &&
+    !best.fromOtherZone
       ? { images: analysis.mrz.lines, quads, sizes }
       : undefined;
   return {
@@ -327,9 +337,37 @@ function readShort(all: readonly Attempt[], rotation: Rotation): boolean {
   });
 }
 
+/** Other documents' MRZs looked for in one photo, at most. */
+const OTHER_ZONES = 2;
+
+/**
+ * Two documents in one photo, and the MRZ read first would not read (cut off, covered): the MRZ of
+ * another document in the frame (worker: the first one blanked), read as it is turned and the
+ * other way up, taken only when every check digit holds.
+ */
+async function otherDocument(
+  worker: PreprocessWorker,
+  all: Attempt[],
+  language: LanguageId,
+  options: ReadOptions,
+): Promise<Attempt | null> {
+  for (let k = 0; k < OTHER_ZONES; k++) {
+    for (const variant of ['other', 'flipped'] as const) {
+      const images = await worker.lineVariant(variant, options.signal);
+      if (!images) return null;
+      const attempt = { ...(await readLines(images, variant, language, options)), fromOtherZone: true };
+      all.push(attempt);
+      if (attempt.reading?.valid && plausible(attempt.reading)) return attempt;
+    }
+  }
+  return null;
+}
+
 interface Attempt {
   reading: MrzReading | null;
   rotation: Rotation;
+  /** Read from another document's MRZ than the first analysis found (its lines are not shown). */
+  fromOtherZone?: boolean;
   /** Absent on a reading merged from several attempts. */
   attempt?: MrzAttempt;
 }

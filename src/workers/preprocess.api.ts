@@ -84,7 +84,7 @@ export interface PageImage {
   straightened: boolean;
 }
 
-export type LineVariant = 'flipped' | 'binarised' | 'wide' | 'card';
+export type LineVariant = 'flipped' | 'binarised' | 'wide' | 'card' | 'other';
 
 /** One MRZ line as the glyph matcher read it (see lib/mrz/fuseCells.ts). */
 export type { CellLine };
@@ -130,7 +130,8 @@ export interface PreprocessApi {
    * The last analysed MRZ again, another way: upside down, binarised by the worker, or cut wide
    * (five or so characters past each end, light levelled: a line whose end glare washed out); or
    * looked for again on the image's light card (`card`: no outline was found, and what was taken
-   * for the MRZ would not read). Null when that way does not apply.
+   * for the MRZ would not read); or another document's MRZ in the frame, the last one's blanked
+   * (`other`). Null when that way does not apply.
    */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
   /**

@@ -36,6 +36,8 @@ import {
   type LineCrop,
 } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
+import { blankedCopy, zoneMask } from './preprocess/otherZone.ts';
+import type { Point } from '../lib/geometry/quad.ts';
 import { readCells } from './preprocess/readCells.ts';
 import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
@@ -55,6 +57,11 @@ let last: {
   rotation: Rotation;
   /** The grey (unbinarised) line cuts made so far, by flip: the glyph matcher reads them again. */
   cuts: Map<boolean, LineCrop[]>;
+  /**
+   * Where this MRZ's document is in the frame's grey image (lastImage.grey): its outline, or the
+   * zone with a margin. Blanked when another document's MRZ is looked for.
+   */
+  mask: Point[];
 } | null = null;
 /** The last analysed image, kept while its MRZ is read: a failing "MRZ" may be a licence barcode. */
 let lastImage: BarcodeSource | null = null;
@@ -92,8 +99,44 @@ async function onBrightCard(c: CV): Promise<MrzLineImages | null> {
   else last.source.delete();
   const flipped = found.upsideDown;
   const rotation = ((found.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
-  last = { source: straightened, lines: found.lines, flipped, rotation, cuts: new Map() };
+  last = { source: straightened, lines: found.lines, flipped, rotation, cuts: new Map(), mask: card };
   const crops = cropLines(c, straightened, found.lines, { flip: flipped, binarise: false });
+  last.cuts.set(flipped, crops);
+  return { lines: await cropsToPng(crops), rotation };
+}
+
+/**
+ * Another document's MRZ in the same photo: the frame's grey image with the last MRZ's document
+ * (or zone) blanked, searched again. For two documents side by side, the first found may be the
+ * one cut off or covered. Upright and quarter-turned passes only: the diagonal ones cost a second
+ * on a frame with nothing left to find. On success its lines replace the last analysed ones, and
+ * the blanked copy becomes the frame searched next time.
+ */
+async function otherZone(c: CV): Promise<MrzLineImages | null> {
+  const frame = lastImage?.grey;
+  if (!last || !lastImage || !frame) return null;
+  const blanked = blankedCopy(c, frame, last.mask);
+  const found = locateMrz(c, blanked, { ...IN_FRAME, diagonal: false });
+  if (!found) {
+    blanked.delete();
+    return null;
+  }
+  // The frame's grey image is handed to lastImage if it was shared, then replaced by the blanked one.
+  if (last.source !== frame) last.source.delete();
+  if (lastImage.ownsGrey || last.source === frame) frame.delete();
+  lastImage.grey = blanked;
+  lastImage.ownsGrey = false;
+  const flipped = found.upsideDown;
+  const rotation = ((found.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
+  last = {
+    source: blanked,
+    lines: found.lines,
+    flipped,
+    rotation,
+    cuts: new Map(),
+    mask: zoneMask(found.lines),
+  };
+  const crops = cropLines(c, blanked, found.lines, { flip: flipped, binarise: false });
   last.cuts.set(flipped, crops);
   return { lines: await cropsToPng(crops), rotation };
 }
@@ -291,6 +334,7 @@ const api: PreprocessApi = {
         flipped,
         rotation,
         cuts: new Map(),
+        mask: quad && source === documentGrey ? quad : zoneMask(lines),
       };
       lastImage = {
         page: quad ? (source === documentGrey ? last.source.clone() : scope.release(documentGrey)) : null,
@@ -394,6 +438,7 @@ const api: PreprocessApi = {
     const c = requireCv();
     if (!last) return null;
     if (variant === 'card') return onBrightCard(c);
+    if (variant === 'other') return otherZone(c);
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
     const binarise = variant === 'binarised';
     const wide = variant === 'wide';

@@ -57,6 +57,8 @@ export interface LocateOptions {
   minWidthShare: number;
   /** Long side of the detection copy. */
   detectEdge: number;
+  /** Also turn the copy by ±45° when the upright and quarter-turned passes find nothing (default). */
+  diagonal?: boolean;
 }
 
 export function locateMrz(cv: CV, source: Mat, options: LocateOptions): MrzLocation | null {
@@ -76,10 +78,13 @@ export function locateMrz(cv: CV, source: Mat, options: LocateOptions): MrzLocat
             [0, 0],
             [90, 0],
           ];
-    const diagonal: Array<[0 | 90, number]> = [
-      [0, 45],
-      [0, -45],
-    ];
+    const diagonal: Array<[0 | 90, number]> =
+      options.diagonal === false
+        ? []
+        : [
+            [0, 45],
+            [0, -45],
+          ];
     for (const [rotation, pre] of [...order, ...diagonal]) {
       if (pre !== 0 && best) break;
       const found = withScope((inner) => {

@@ -14,6 +14,7 @@ import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specim
 import { findBrightCard, findDocument, warpDocument } from './findDocument.ts';
 import { locateMrz, type LineQuad } from './findMrzLines.ts';
 import { binarisedCopy, cropLines, estimateShear, LINE_TEXT_HEIGHT, type LineCrop } from './lineImages.ts';
+import { blankedCopy, zoneMask } from './otherZone.ts';
 import { measureBand, textBand } from './textBand.ts';
 
 let cv: CV;
@@ -379,6 +380,32 @@ describe('locateMrz', () => {
         expect(found?.lines).toHaveLength(2);
       } finally {
         straightened.delete();
+      }
+    } finally {
+      image.delete();
+    }
+  });
+
+  it("finds the second document's MRZ once the first one's zone is blanked", () => {
+    const [passport, card] = [document('TD3'), document('TD1')];
+    const desk = createCanvas(passport.width + card.width + 300, passport.height + 200);
+    const g = desk.getContext('2d');
+    g.fillStyle = '#3b3026';
+    g.fillRect(0, 0, desk.width, desk.height);
+    g.drawImage(passport, 100, 100);
+    g.drawImage(card, passport.width + 200, 150);
+    const image = grey(desk);
+    try {
+      const first = locateMrz(cv, image, FRAME)!;
+      const blanked = blankedCopy(cv, image, zoneMask(first.lines));
+      try {
+        const second = locateMrz(cv, blanked, { ...FRAME, diagonal: false });
+        // One of them first (the larger zone), the other once it is blanked.
+        expect([first.lines.length, second?.lines.length].sort()).toEqual([2, 3]);
+        const left = (lines: LineQuad[]): number => lines[0]!.corners[0].x;
+        expect(Math.abs(left(first.lines) - left(second!.lines))).toBeGreaterThan(passport.width / 2);
+      } finally {
+        blanked.delete();
       }
     } finally {
       image.delete();
