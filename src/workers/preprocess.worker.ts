@@ -121,7 +121,8 @@ async function otherZone(c: CV): Promise<MrzLineImages | null> {
     blanked.delete();
     return null;
   }
-  // The frame's grey image is handed to lastImage if it was shared, then replaced by the blanked one.
+  // The old source and the frame are done with (the frame owned by lastImage, or shared as the
+  // source): the blanked copy takes both places, owned by `last`.
   if (last.source !== frame) last.source.delete();
   if (lastImage.ownsGrey || last.source === frame) frame.delete();
   lastImage.grey = blanked;
