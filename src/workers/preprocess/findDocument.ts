@@ -1,6 +1,6 @@
 import type { CV, Mat } from '@techstark/opencv-js';
 import { orderCorners, polygonArea, quadSize, type Point } from '../../lib/geometry/quad.ts';
-import { downscaled, withScope } from './matScope.ts';
+import { downscaled, withScope, type MatScope } from './matScope.ts';
 
 const DETECT_EDGE = 640;
 const MIN_AREA = 0.12;
@@ -22,28 +22,7 @@ export function findDocument(cv: CV, grey: Mat): [Point, Point, Point, Point] | 
     cv.Canny(blurred, edges, Math.max(10, otsu * 0.4), Math.max(30, otsu));
     const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(3, 3)));
     cv.dilate(edges, edges, kernel);
-
-    const contours = scope.track(new cv.MatVector());
-    const hierarchy = scope.track(new cv.Mat());
-    cv.findContours(edges, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
-    const imageArea = small.cols * small.rows;
-    let best: { quad: [Point, Point, Point, Point]; area: number } | null = null;
-    for (let i = 0; i < contours.size(); i++) {
-      const contour = scope.track(contours.get(i));
-      const hull = scope.track(new cv.Mat());
-      cv.convexHull(contour, hull, false, true);
-      const hullArea = cv.contourArea(hull);
-      if (hullArea < MIN_AREA * imageArea || hullArea > MAX_AREA * imageArea) continue;
-      const quad = quadFromHull(cv, hull, scope.track(new cv.Mat()), hullArea);
-      if (!quad) continue;
-      const { width, height } = quadSize(quad);
-      const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
-      if (aspect < 1.2 || aspect > 2.1) continue;
-      const area = polygonArea(quad);
-      if (!best || area > best.area) best = { quad, area };
-    }
-    if (!best) return null;
-    return best.quad.map((p) => ({ x: p.x / scale, y: p.y / scale })) as [Point, Point, Point, Point];
+    return largestCard(cv, edges, { minArea: MIN_AREA, minAspect: 1.2 }, scale, scope);
   });
 }
 
@@ -65,27 +44,42 @@ export function findBrightCard(cv: CV, grey: Mat): [Point, Point, Point, Point] 
     // Lone light squares of a pattern, and thin bridges to them, go.
     const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(5, 5)));
     cv.morphologyEx(mask, mask, cv.MORPH_OPEN, kernel);
-    const contours = scope.track(new cv.MatVector());
-    const hierarchy = scope.track(new cv.Mat());
-    cv.findContours(mask, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
-    const imageArea = small.cols * small.rows;
-    let best: { quad: [Point, Point, Point, Point]; area: number } | null = null;
-    for (let i = 0; i < contours.size(); i++) {
-      const hull = scope.track(new cv.Mat());
-      cv.convexHull(scope.track(contours.get(i)), hull, false, true);
-      const hullArea = cv.contourArea(hull);
-      if (hullArea < MIN_CARD_AREA * imageArea || hullArea > MAX_AREA * imageArea) continue;
-      const quad = quadFromHull(cv, hull, scope.track(new cv.Mat()), hullArea);
-      if (!quad) continue;
-      const { width, height } = quadSize(quad);
-      const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
-      if (aspect < 1.1 || aspect > 2.1) continue;
-      const area = polygonArea(quad);
-      if (!best || area > best.area) best = { quad, area };
-    }
-    if (!best) return null;
-    return best.quad.map((p) => ({ x: p.x / scale, y: p.y / scale })) as [Point, Point, Point, Point];
+    return largestCard(cv, mask, { minArea: MIN_CARD_AREA, minAspect: 1.1 }, scale, scope);
   });
+}
+
+/**
+ * The largest outer contour of a binary image that makes a card- or page-shaped quadrilateral (at
+ * least `minArea` of the image, aspect between `minAspect` and 2.1), in the full image's
+ * coordinates (the binary image is `scale` times smaller).
+ */
+function largestCard(
+  cv: CV,
+  binary: Mat,
+  limits: { minArea: number; minAspect: number },
+  scale: number,
+  scope: MatScope,
+): [Point, Point, Point, Point] | null {
+  const contours = scope.track(new cv.MatVector());
+  const hierarchy = scope.track(new cv.Mat());
+  cv.findContours(binary, contours, hierarchy, cv.RETR_EXTERNAL, cv.CHAIN_APPROX_SIMPLE);
+  const imageArea = binary.cols * binary.rows;
+  let best: { quad: [Point, Point, Point, Point]; area: number } | null = null;
+  for (let i = 0; i < contours.size(); i++) {
+    const hull = scope.track(new cv.Mat());
+    cv.convexHull(scope.track(contours.get(i)), hull, false, true);
+    const hullArea = cv.contourArea(hull);
+    if (hullArea < limits.minArea * imageArea || hullArea > MAX_AREA * imageArea) continue;
+    const quad = quadFromHull(cv, hull, scope.track(new cv.Mat()), hullArea);
+    if (!quad) continue;
+    const { width, height } = quadSize(quad);
+    const aspect = Math.max(width, height) / Math.max(1, Math.min(width, height));
+    if (aspect < limits.minAspect || aspect > 2.1) continue;
+    const area = polygonArea(quad);
+    if (!best || area > best.area) best = { quad, area };
+  }
+  if (!best) return null;
+  return best.quad.map((p) => ({ x: p.x / scale, y: p.y / scale })) as [Point, Point, Point, Point];
 }
 
 function quadFromHull(cv: CV, hull: Mat, approx: Mat, hullArea: number): [Point, Point, Point, Point] | null {
