@@ -199,7 +199,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     t = performance.now();
     const images = await worker.lineVariant('card', signal);
     if (images) {
-      const onCard = await readLines(images, 'card', language, options);
+      const onCard = { ...(await readLines(images, 'card', language, options)), relocated: true };
       timings['ocr-card'] = Math.round(performance.now() - t);
       all.push(onCard);
       if (onCard.reading?.valid && plausible(onCard.reading)) best = onCard;
@@ -249,11 +249,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const { quads, sizes } = analysis.mrz;
   // The line images and where they are, for the review (the first analysis's, when its turn won).
   const lines =
-    quads &&
-    sizes &&
-    best.rotation === analysis.mrz.rotation &&
-    best.attempt?.variant !== 'card' &&
-    !best.fromOtherZone
+    quads && sizes && best.rotation === analysis.mrz.rotation && !best.relocated
       ? { images: analysis.mrz.lines, quads, sizes }
       : undefined;
   return {
@@ -355,7 +351,7 @@ async function otherDocument(
     for (const variant of ['other', 'flipped'] as const) {
       const images = await worker.lineVariant(variant, options.signal);
       if (!images) return null;
-      const attempt = { ...(await readLines(images, variant, language, options)), fromOtherZone: true };
+      const attempt = { ...(await readLines(images, variant, language, options)), relocated: true };
       all.push(attempt);
       if (attempt.reading?.valid && plausible(attempt.reading)) return attempt;
     }
@@ -366,8 +362,11 @@ async function otherDocument(
 interface Attempt {
   reading: MrzReading | null;
   rotation: Rotation;
-  /** Read from another document's MRZ than the first analysis found (its lines are not shown). */
-  fromOtherZone?: boolean;
+  /**
+   * Read from lines located again (on the light card, on another document), not the first
+   * analysis's: those are not shown as its lines.
+   */
+  relocated?: boolean;
   /** Absent on a reading merged from several attempts. */
   attempt?: MrzAttempt;
 }

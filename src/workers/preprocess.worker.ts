@@ -26,7 +26,7 @@ import { straightenedBarcode } from './preprocess/barcodeRegion.ts';
 import { decodeImage, greyToPng } from './preprocess/decode.ts';
 import { findBrightCard, findDocument, warpDocument } from './preprocess/findDocument.ts';
 import { analyseFrame } from './preprocess/frameAnalysis.ts';
-import { locateMrz, type LineQuad, type LocateOptions } from './preprocess/findMrzLines.ts';
+import { locateMrz, type LineQuad, type LocateOptions, type MrzLocation } from './preprocess/findMrzLines.ts';
 import {
   binarisedCopy,
   binariseLine,
@@ -97,12 +97,7 @@ async function onBrightCard(c: CV): Promise<MrzLineImages | null> {
   // Without an outline the frame's grey image was the source, shared with lastImage: hand it over.
   if (last.source === frame) lastImage.ownsGrey = true;
   else last.source.delete();
-  const flipped = found.upsideDown;
-  const rotation = ((found.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
-  last = { source: straightened, lines: found.lines, flipped, rotation, cuts: new Map(), mask: card };
-  const crops = cropLines(c, straightened, found.lines, { flip: flipped, binarise: false });
-  last.cuts.set(flipped, crops);
-  return { lines: await cropsToPng(crops), rotation };
+  return adoptZone(c, straightened, found, card);
 }
 
 /**
@@ -127,17 +122,20 @@ async function otherZone(c: CV): Promise<MrzLineImages | null> {
   if (lastImage.ownsGrey || last.source === frame) frame.delete();
   lastImage.grey = blanked;
   lastImage.ownsGrey = false;
+  return adoptZone(c, blanked, found, zoneMask(found.lines));
+}
+
+/** Which way up a located MRZ reads, and its turn from the image it was found in. */
+function readingTurn(found: MrzLocation): { flipped: boolean; rotation: Rotation } {
   const flipped = found.upsideDown;
-  const rotation = ((found.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
-  last = {
-    source: blanked,
-    lines: found.lines,
-    flipped,
-    rotation,
-    cuts: new Map(),
-    mask: zoneMask(found.lines),
-  };
-  const crops = cropLines(c, blanked, found.lines, { flip: flipped, binarise: false });
+  return { flipped, rotation: ((found.rotation + (flipped ? 180 : 0)) % 360) as Rotation };
+}
+
+/** Makes a zone found again (on the light card, on another document) the last analysed one, cut. */
+async function adoptZone(c: CV, source: Mat, found: MrzLocation, mask: Point[]): Promise<MrzLineImages> {
+  const { flipped, rotation } = readingTurn(found);
+  last = { source, lines: found.lines, flipped, rotation, cuts: new Map(), mask };
+  const crops = cropLines(c, source, found.lines, { flip: flipped, binarise: false });
   last.cuts.set(flipped, crops);
   return { lines: await cropsToPng(crops), rotation };
 }
@@ -313,8 +311,7 @@ const api: PreprocessApi = {
       const lines = location.lines;
       // The MRZ sits at the bottom of every TD1/TD2/TD3 side: a band in the upper half means the
       // document is upside down (the engine still tries the other way if the check digits fail).
-      const flipped = location.upsideDown;
-      const rotation = ((location.rotation + (flipped ? 180 : 0)) % 360) as Rotation;
+      const { flipped, rotation } = readingTurn(location);
       // Where each line is in the decoded image, corners in reading order (for the review's highlight).
       const asRead = flipped
         ? [...lines].reverse().map((l) => [l.corners[2], l.corners[3], l.corners[0], l.corners[1]])

@@ -35,8 +35,11 @@ export function cropLines(
   lines: LineQuad[],
   options: { flip: boolean; binarise: boolean; wide?: boolean },
 ): LineCrop[] {
-  const measured = lines.map((line) =>
-    withScope((scope) => measureLine(cv, source, line, options.flip, scope)),
+  // Only the first and last lines' ink ends place the zone (perspectiveZone).
+  const measured = lines.map((line, i) =>
+    withScope((scope) =>
+      measureLine(cv, source, line, options.flip, i === 0 || i === lines.length - 1, scope),
+    ),
   );
   // From here on, reading order: a turned zone's last line is read first.
   const reading = options.flip ? measured.reverse() : measured;
@@ -70,7 +73,7 @@ export function cropLines(
   );
 }
 
-/** A line's frame, refined to where its text runs, and the ends of its ink in the source. */
+/** A line's frame, refined to where its text runs, and (when asked) the ends of its ink in the source. */
 interface MeasuredLine {
   frame: Frame;
   ends: { left: Point; right: Point } | null;
@@ -78,7 +81,14 @@ interface MeasuredLine {
   length: number;
 }
 
-function measureLine(cv: CV, source: Mat, line: LineQuad, flip: boolean, scope: MatScope): MeasuredLine {
+function measureLine(
+  cv: CV,
+  source: Mat,
+  line: LineQuad,
+  flip: boolean,
+  withEnds: boolean,
+  scope: MatScope,
+): MeasuredLine {
   const [tl, tr, , bl] = line.corners;
   // A thin first "I" can fall outside the detected box (it sits far from its neighbour), and the
   // model drops a glyph that touches the border: keep a character pitch (~1.1 text heights)
@@ -100,7 +110,7 @@ function measureLine(cv: CV, source: Mat, line: LineQuad, flip: boolean, scope: 
     frame = refineFrame(cut.matrix, band, cut.image.cols, flip);
     cut = cutFrame(cv, source, frame, flip, 0, scope);
   }
-  return { frame, ends: inkEnds(cv, cut), length: distance(tl, tr) };
+  return { frame, ends: withEnds ? inkEnds(cv, cut) : null, length: distance(tl, tr) };
 }
 
 /** Text heights of margin kept beyond each end of a line. */
@@ -288,7 +298,6 @@ interface Cut extends Warped {
   scale: number;
 }
 
-/** Warps one frame out of the source at the model's text height, sheared by `shear` (x per row). */
 /** The frame lengthened by `extra` text heights at each end. */
 function widened(f: Frame, extra: number): Frame {
   if (extra === 0) return f;
@@ -301,6 +310,7 @@ function widened(f: Frame, extra: number): Frame {
   };
 }
 
+/** Warps one frame out of the source at the model's text height, sheared by `shear` (x per row). */
 function cutFrame(cv: CV, source: Mat, f: Frame, flip: boolean, shear: number, scope: MatScope): Cut {
   const factor = LINE_TEXT_HEIGHT / Math.max(1, f.textHeight);
   const width = Math.max(8, Math.round(distance(f.a, f.b) * factor));
@@ -400,7 +410,7 @@ const LEVEL_FLOOR = 0.15;
  * faint after the whole line's contrast stretch. The grey range of every window two text heights
  * wide (its darkest ink to its paper) is stretched to the full range, smoothly along the line.
  */
-export function levelLine(cv: CV, grey: Mat): void {
+function levelLine(cv: CV, grey: Mat): void {
   withScope((scope) => {
     const width = Math.round(LEVEL_WINDOW * LINE_TEXT_HEIGHT) | 1;
     const kernel = scope.track(cv.getStructuringElement(cv.MORPH_RECT, new cv.Size(width, grey.rows)));
