@@ -55,7 +55,9 @@ function better(a: Scored, b: Scored): boolean {
   if (a.valid !== b.valid) return a.valid > b.valid;
   // Fewer changes, then the engine's own certainty, break ties between equally valid readings.
   if (a.corrections.length !== b.corrections.length) return a.corrections.length < b.corrections.length;
-  return a.meanConfidence > b.meanConfidence;
+  // Equal means summed in another order differ in the last bits: that is no reason to leave the
+  // likelier variant (fitLength lists the longest filler run first).
+  return a.meanConfidence > b.meanConfidence + 1e-9;
 }
 
 function repairWindow(
