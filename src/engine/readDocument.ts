@@ -2,6 +2,8 @@ import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAam
 import { cellOcrLines, fuseCells, needsSecondReader } from '../lib/mrz/fuseCells.ts';
 import { FORMATS } from '../lib/mrz/formats.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
+import { combineLines } from '../lib/mrz/combineLines.ts';
+import type { OcrLine } from '../lib/mrz/types.ts';
 import type { PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
@@ -192,6 +194,15 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     best = await secondReader(worker, best, all, best.rotation !== analysis.mrz.rotation, options);
     timings.cells = Math.round(performance.now() - t);
   }
+  if (best.reading && !best.reading.valid) {
+    // The vote per line across the readings of these lines (glare spoils a different line in each).
+    const voted = combineLines(
+      all.filter((a) => a.rotation === best.rotation && !a.relocated && a.ocr).map((a) => a.ocr!),
+      best.reading.format,
+      options.today,
+    );
+    if (voted) best = { reading: voted, rotation: best.rotation };
+  }
   if (!best.reading?.valid || !plausible(best.reading)) {
     // What was taken for the MRZ would not read: with no outline found (the worker declines
     // otherwise), a small card on a busy background whose pattern passed for text lines. The MRZ
@@ -200,9 +211,10 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     const images = await worker.lineVariant('card', signal);
     if (images) {
       const onCard = { ...(await readLines(images, 'card', language, options)), relocated: true };
-      timings['ocr-card'] = Math.round(performance.now() - t);
       all.push(onCard);
-      if (onCard.reading?.valid && plausible(onCard.reading)) best = onCard;
+      const taken = await relocatedChances(worker, onCard, all, language, options);
+      timings['ocr-card'] = Math.round(performance.now() - t);
+      if (taken) best = taken;
     }
   }
   let otherBarcode = false;
@@ -353,10 +365,36 @@ async function otherDocument(
       if (!images) return null;
       const attempt = { ...(await readLines(images, variant, language, options)), relocated: true };
       all.push(attempt);
-      if (attempt.reading?.valid && plausible(attempt.reading)) return attempt;
+      const taken = await relocatedChances(worker, attempt, all, language, options);
+      if (taken) return taken;
     }
   }
   return null;
+}
+
+/**
+ * A zone found again (on the light card, on another document) and read: taken only when every
+ * check digit holds. When its reading has the shape of an MRZ but fails a check, its lines get the
+ * second chances the first zone's had: binarised, then the vote per line across the two readings.
+ */
+async function relocatedChances(
+  worker: PreprocessWorker,
+  found: Attempt,
+  all: Attempt[],
+  language: LanguageId,
+  options: ReadOptions,
+): Promise<Attempt | null> {
+  const taken = (a: Attempt): boolean => !!a.reading?.valid && plausible(a.reading);
+  if (taken(found)) return found;
+  // The worker binarises the zone's lines as it located them (not turned over).
+  if (!found.reading || !plausible(found.reading) || found.attempt?.variant === 'flipped') return null;
+  const images = await worker.lineVariant('binarised', options.signal);
+  if (!images) return null;
+  const binarised = { ...(await readLines(images, 'binarised', language, options)), relocated: true };
+  all.push(binarised);
+  if (taken(binarised)) return binarised;
+  const voted = combineLines([found.ocr!, binarised.ocr!], found.reading.format, options.today);
+  return voted && { reading: voted, rotation: found.rotation, relocated: true };
 }
 
 interface Attempt {
@@ -369,6 +407,8 @@ interface Attempt {
   relocated?: boolean;
   /** Absent on a reading merged from several attempts. */
   attempt?: MrzAttempt;
+  /** What the recogniser returned per line, for the vote per line (combineLines). */
+  ocr?: OcrLine[];
 }
 
 async function readLines(
@@ -385,6 +425,7 @@ async function readLines(
   return {
     reading,
     rotation: images.rotation,
+    ocr: lines,
     attempt: {
       variant,
       images: images.lines,
@@ -414,7 +455,8 @@ async function secondReader(
     options.signal,
   );
   if (!cells) return best;
-  const own = readMrz(cellOcrLines(cells), options.today);
+  const ocr = cellOcrLines(cells);
+  const own = readMrz(ocr, options.today);
   const { valid, total } = checkCounts(own);
   const shown = all.find(
     (a) =>
@@ -423,6 +465,7 @@ async function secondReader(
   all.push({
     reading: own,
     rotation: best.rotation,
+    ocr,
     attempt: {
       variant: 'cells',
       images: shown?.attempt?.images ?? [],

@@ -42,6 +42,13 @@ export function fitLength(text: string, confidences: number[], length: number, l
     add(chars.slice(diff), confidences.slice(diff), [
       { line, index: 0, from: text.slice(0, diff), to: '', reason: 'length' },
     ]);
+    // Background read past both ends (a wide cut): the line somewhere in between.
+    for (let head = 1; head < diff; head++) {
+      add(chars.slice(head, head + length), confidences.slice(head, head + length), [
+        { line, index: 0, from: text.slice(0, head), to: '', reason: 'length' },
+        { line, index: length, from: text.slice(head + length), to: '', reason: 'length' },
+      ]);
+    }
     if (diff === 1) {
       const weakest = confidences
         .map((c, i) => ({ c, i }))

@@ -110,6 +110,15 @@ describe('repair', () => {
     expect(short.valid).toBe(true);
   });
 
+  it('drops the background a wide cut reads past both ends of a line', () => {
+    const wide = readMrz(ocr([TD3[0]!, `K<${TD3[1]!}I<`]), TODAY)!;
+    expect(wide.lines).toEqual(TD3);
+    expect(wide.valid).toBe(true);
+    // Told the layout (the engine's vote per line), a line may run further over.
+    const wider = readMrz(ocr([TD3[0]!, `B<8K${TD3[1]!}I<<<<<`]), TODAY, { format: 'TD3' })!;
+    expect(wider.lines).toEqual(TD3);
+  });
+
   it('adds the fillers a name line lacks to its longest run, whatever the rounding of the means', () => {
     // As read from a hard photo: three fillers short. Every place they could go scores the same,
     // and the means, summed in another order, differed in the last bits (the fillers went to 27).

@@ -19,7 +19,7 @@ import {
   type MrzFormat,
 } from './formats.ts';
 import { evaluateChecks } from './evaluateChecks.ts';
-import { repairMrz } from './repairMrz.ts';
+import { repairMrz, type RepairOptions } from './repairMrz.ts';
 import type { CheckStatus, Correction, OcrLine } from './types.ts';
 
 export type { MrzDoubt } from './doubts.ts';
@@ -72,8 +72,12 @@ const CHECKED_BY: Partial<Record<MrzFieldKey, CheckName>> = {
 };
 
 /** Reads OCR lines as an MRZ: repair, then parse with the `mrz` package. Null when no MRZ is there. */
-export function readMrz(ocrLines: readonly OcrLine[], today: string = todayIso()): MrzReading | null {
-  const repaired = repairMrz(ocrLines);
+export function readMrz(
+  ocrLines: readonly OcrLine[],
+  today: string = todayIso(),
+  options: RepairOptions = {},
+): MrzReading | null {
+  const repaired = repairMrz(ocrLines, options);
   if (!repaired) return null;
   return interpretMrz(repaired.lines, {
     today,

@@ -2,7 +2,7 @@ import { coerceToClasses } from './coerce.ts';
 import { repairCountryCodes } from './countryCodes.ts';
 import { countValid, evaluateChecks } from './evaluateChecks.ts';
 import { fitLength, type LineVariant } from './fitLength.ts';
-import { FORMATS, type FormatSpec } from './formats.ts';
+import { FORMATS, type FormatSpec, type MrzFormat } from './formats.ts';
 import { normaliseLine } from './normalise.ts';
 import { datesAreReal, searchCheckDigits } from './searchCheckDigits.ts';
 import type { OcrLine, RepairedMrz } from './types.ts';
@@ -17,22 +17,31 @@ interface Scored extends RepairedMrz {
   meanConfidence: number;
 }
 
+export interface RepairOptions {
+  /**
+   * The layout, when another reading of the same lines already told it (the engine's line vote):
+   * no other is tried, and lines up to 30 % over its length are cut down to it.
+   */
+  format?: MrzFormat;
+}
+
 /**
  * Turns raw OCR lines into the most plausible MRZ: picks the format and the lines that fit it, fixes
  * line lengths, moves characters into their field's class and lets the check digits choose between
  * confusable readings. Returns null when nothing looks like an MRZ. Never invents a value: a field
  * whose check digit still fails is returned as read, with that check marked invalid.
  */
-export function repairMrz(ocrLines: readonly OcrLine[]): RepairedMrz | null {
+export function repairMrz(ocrLines: readonly OcrLine[], options: RepairOptions = {}): RepairedMrz | null {
   const lines = ocrLines.map(normaliseLine).filter((l) => l.text.length >= MIN_LINE);
+  const specs = options.format ? [FORMATS[options.format]] : Object.values(FORMATS);
   let best: Scored | null = null;
-  for (const spec of Object.values(FORMATS)) {
+  for (const spec of specs) {
+    // Told the layout, a line may run longer: a wide cut reads background past both ends.
+    const longest = spec.lineLength + Math.max(4, spec.lineLength * (options.format ? 0.3 : 0.15));
+    const shortest = spec.lineLength - Math.max(4, spec.lineLength * 0.15);
     for (let start = 0; start + spec.lineCount <= lines.length; start++) {
       const window = lines.slice(start, start + spec.lineCount);
-      if (
-        !window.every((l) => Math.abs(l.text.length - spec.lineLength) <= Math.max(4, spec.lineLength * 0.15))
-      )
-        continue;
+      if (!window.every((l) => l.text.length >= shortest && l.text.length <= longest)) continue;
       const candidate = repairWindow(spec, window);
       if (candidate && (!best || better(candidate, best))) best = candidate;
     }
@@ -96,9 +105,16 @@ function repairWindow(
   return best;
 }
 
+/**
+ * Every choice of one variant per line, the likeliest first: by the sum of each line's variant rank,
+ * so that the combinations tried (at most MAX_COMBINATIONS) reach every line's first few variants,
+ * not only the last line's.
+ */
 function combinations(perLine: LineVariant[][]): LineVariant[][] {
-  return perLine.reduce<LineVariant[][]>(
-    (acc, variants) => acc.flatMap((prefix) => variants.map((v) => [...prefix, v])),
-    [[]],
+  const ranked = perLine.reduce<Array<{ rank: number; pick: LineVariant[] }>>(
+    (acc, variants) =>
+      acc.flatMap((prefix) => variants.map((v, i) => ({ rank: prefix.rank + i, pick: [...prefix.pick, v] }))),
+    [{ rank: 0, pick: [] }],
   );
+  return ranked.sort((a, b) => a.rank - b.rank).map((c) => c.pick);
 }
