@@ -2,6 +2,7 @@ import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAam
 import { cellOcrLines, fuseCells, needsSecondReader } from '../lib/mrz/fuseCells.ts';
 import { FORMATS } from '../lib/mrz/formats.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
+import { missingTd1Line } from '../lib/mrz/missingLine.ts';
 import { combineLines } from '../lib/mrz/combineLines.ts';
 import type { OcrLine } from '../lib/mrz/types.ts';
 import type { PageText } from '../lib/text/pageText.ts';
@@ -52,8 +53,11 @@ export interface MrzScan extends ScanBase {
 
 /** One reading of the MRZ lines: the images the OCR was given and what it returned. */
 export interface MrzAttempt {
-  /** `cells`: the glyph matcher's reading of the chosen orientation's lines (readCells.ts). */
-  variant: 'first' | LineVariant | 'cells';
+  /**
+   * `cells`: the glyph matcher's reading of the chosen orientation's lines (readCells.ts);
+   * `added`: a TD1's lines with the one the search missed cut in (worker.addLine).
+   */
+  variant: 'first' | LineVariant | 'cells' | 'added';
   images: Blob[];
   /** The engine's text per line, before any repair. */
   raw: string[];
@@ -174,6 +178,21 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   let best = await readLines(analysis.mrz, 'first', language, options);
   timings.ocr = Math.round(performance.now() - t);
   const all = [best];
+  // A TD1 found as two lines: its third is cut where the two read say it is, once.
+  let zoneGrown = false;
+  const completeZone = async (from: Attempt): Promise<void> => {
+    const at = !zoneGrown && from.attempt ? missingTd1Line(from.attempt.raw) : null;
+    if (at === null) return;
+    zoneGrown = true;
+    t = performance.now();
+    const images = await worker.addLine(from.rotation !== analysis.mrz!.rotation, at, signal);
+    if (!images) return;
+    const next = await readLines(images, 'added', language, options);
+    timings['ocr-added'] = Math.round(performance.now() - t);
+    all.push(next);
+    if (score(next.reading) > score(best.reading)) best = next;
+  };
+  await completeZone(best);
   for (const variant of VARIANTS) {
     if (best.reading?.valid && implausibleCodes(best.reading) === 0) break;
     if (variant === 'wide' && !readShort(all, analysis.mrz.rotation)) break;
@@ -184,6 +203,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     timings[`ocr-${variant}`] = Math.round(performance.now() - t);
     all.push(next);
     if (score(next.reading) > score(best.reading)) best = next;
+    if (!best.reading?.valid) await completeZone(next);
     // Still failing: vote per field by check digits across the readings taken the same way up.
     const merged = best.reading && !best.reading.valid ? mergeWith(best, all, options.today) : null;
     if (merged && score(merged.reading) > score(best.reading)) best = merged;
@@ -261,7 +281,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   const { quads, sizes } = analysis.mrz;
   // The line images and where they are, for the review (the first analysis's, when its turn won).
   const lines =
-    quads && sizes && best.rotation === analysis.mrz.rotation && !best.relocated
+    quads && sizes && best.rotation === analysis.mrz.rotation && !best.relocated && !zoneGrown
       ? { images: analysis.mrz.lines, quads, sizes }
       : undefined;
   return {

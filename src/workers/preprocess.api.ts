@@ -135,6 +135,13 @@ export interface PreprocessApi {
    */
   lineVariant(variant: LineVariant): Promise<MrzLineImages | null>;
   /**
+   * A TD1 zone found as two lines (glare washed the third out past the line search): cuts the
+   * missing line at `at` (0-2, top to bottom as read; lib/mrz/missingLine.ts says where) and makes
+   * the three the last analysed lines. `turned`: the reading that told was the other way up. Null
+   * unless two lines were found.
+   */
+  addLine(turned: boolean, at: 0 | 1 | 2): Promise<MrzLineImages | null>;
+  /**
    * The last analysed MRZ read by the second recogniser, glyph by glyph (`preprocess/readCells.ts`):
    * `turned` the other way up from the first reading, each line as `counts[i]` cells. Null when
    * nothing was analysed or a line would not hold its cells.

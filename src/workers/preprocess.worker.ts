@@ -39,6 +39,7 @@ import { MatScope } from './preprocess/matScope.ts';
 import { blankedCopy, zoneMask } from './preprocess/otherZone.ts';
 import type { Point } from '../lib/geometry/quad.ts';
 import { readCells } from './preprocess/readCells.ts';
+import { insertLine } from './preprocess/addLine.ts';
 import { fromPage, greyImageData, pageMat, pagePng, unwarpPoints } from './preprocess/pageImage.ts';
 import { exposure, frameSharpness, sharpness } from './preprocess/quality.ts';
 
@@ -448,6 +449,19 @@ const api: PreprocessApi = {
     // The glyph matcher reads the usual cuts (the wide one runs past the lines' ends).
     if (!binarise && !wide) last.cuts.set(flip, crops);
     const rotation = ((last.rotation + (variant === 'flipped' ? 180 : 0)) % 360) as Rotation;
+    return { lines: await cropsToPng(crops), rotation };
+  },
+
+  async addLine(turned: boolean, at: 0 | 1 | 2): Promise<MrzLineImages | null> {
+    const c = requireCv();
+    if (!last || last.lines.length !== 2) return null;
+    const flip = turned ? !last.flipped : last.flipped;
+    // `at` counts lines as read: turned over, the located lines run the other way.
+    last.lines = insertLine(last.lines, flip ? ((2 - at) as 0 | 1 | 2) : at);
+    last.cuts.clear();
+    const crops = cropLines(c, last.source, last.lines, { flip, binarise: false });
+    last.cuts.set(flip, crops);
+    const rotation = ((last.rotation + (turned ? 180 : 0)) % 360) as Rotation;
     return { lines: await cropsToPng(crops), rotation };
   },
 
