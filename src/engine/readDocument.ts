@@ -8,7 +8,7 @@ import type { OcrLine } from '../lib/mrz/types.ts';
 import type { PageText } from '../lib/text/pageText.ts';
 import type { PrintedReading } from '../lib/text/printedReading.ts';
 import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.ts';
-import { checkCounts, plausible, score, validShare } from '../lib/mrz/readingScore.ts';
+import { checkCounts, plausible, score, standsAsRead, validShare } from '../lib/mrz/readingScore.ts';
 import type {
   AnalyseResult,
   ImageQuality,
@@ -201,6 +201,10 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     if (!images) break;
     const next = await readLines(images, variant, language, options);
     timings[`ocr-${variant}`] = Math.round(performance.now() - t);
+    // A wide cut reads past the lines' ends, where a cut-off document has only background: its
+    // reading must stand as read (fillers added or a check digit searched for would fabricate
+    // what is not there, and the checks would then vouch for it).
+    if (variant === 'wide' && next.reading && !standsAsRead(next.reading)) next.reading = null;
     all.push(next);
     if (score(next.reading) > score(best.reading)) best = next;
     if (!best.reading?.valid) await completeZone(next);
@@ -217,7 +221,9 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
   if (best.reading && !best.reading.valid) {
     // The vote per line across the readings of these lines (glare spoils a different line in each).
     const voted = combineLines(
-      all.filter((a) => a.rotation === best.rotation && !a.relocated && a.ocr).map((a) => a.ocr!),
+      all
+        .filter((a) => a.rotation === best.rotation && !a.relocated && a.attempt?.variant !== 'wide' && a.ocr)
+        .map((a) => a.ocr!),
       best.reading.format,
       options.today,
     );

@@ -11,8 +11,9 @@ const MAX_COMBINATIONS = 125;
  * by glyph), none of which holds every check, may each have read a different line right: glare
  * over one end of the zone spoils a line in one reading and another line in the next. Every
  * combination of the lines read (each repaired in `format`, the layout the readings agree on) is
- * scored, and the best is taken only when every check digit holds: the composite, over nearly
- * every checked character, then vouches for lines read apart. Null otherwise.
+ * scored, and the best is taken only when every check digit holds with no check digit searched
+ * for: the composite, over nearly every checked character, then vouches for lines read apart.
+ * Null otherwise.
  */
 export function combineLines(
   readings: readonly (readonly OcrLine[])[],
@@ -33,7 +34,10 @@ export function combineLines(
     if (reading && (!best || score(reading) > score(best))) best = reading;
     if (best?.valid && best.corrections.length === 0) break;
   }
-  return best?.valid && plausible(best) ? best : null;
+  // Lines read apart vouch for each other only as read: a check digit searched for across this
+  // many combinations could be found by chance.
+  const searched = best?.corrections.some((c) => c.reason === 'checkDigit');
+  return best?.valid && plausible(best) && !searched ? best : null;
 }
 
 function combinations<T>(perLine: T[][]): T[][] {

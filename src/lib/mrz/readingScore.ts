@@ -45,3 +45,10 @@ export function plausible(reading: MrzReading): boolean {
   const inked = text.replace(/</g, '').length;
   return coercions(reading) <= text.length * MAX_COERCED_SHARE && inked >= text.length * MIN_INKED_SHARE;
 }
+
+/**
+ * No character added and no check digit searched for: every character is one the model read (a
+ * reading that may hold background, as a wide cut's does, is taken only so: see readDocument).
+ */
+export const standsAsRead = (reading: MrzReading): boolean =>
+  !reading.corrections.some((c) => c.reason === 'checkDigit' || (c.reason === 'length' && c.to.length > 0));
