@@ -1,5 +1,5 @@
 import { AamvaError, parseAamva, type AamvaLicence } from '../lib/aamva/parseAamva.ts';
-import { cellOcrLines, fuseCells, needsSecondReader } from '../lib/mrz/fuseCells.ts';
+import { cellOcrLines, fuseCells, needsSecondReader, uncheckedNameLines } from '../lib/mrz/fuseCells.ts';
 import { FORMATS } from '../lib/mrz/formats.ts';
 import { mergeReadings } from '../lib/mrz/mergeReadings.ts';
 import { missingTd1Line } from '../lib/mrz/missingLine.ts';
@@ -11,6 +11,7 @@ import { implausibleCodes, readMrz, type MrzReading } from '../lib/mrz/readMrz.t
 import { checkCounts, plausible, score, standsAsRead, validShare } from '../lib/mrz/readingScore.ts';
 import type {
   AnalyseResult,
+  CellLine,
   ImageQuality,
   LineSize,
   LineVariant,
@@ -175,6 +176,10 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
 
   onStage?.('reading');
   t = performance.now();
+  // The glyph matcher reads the name line while the model reads every line (the worker is idle
+  // then): the layout guessed from the zone's shape, used only if the reading agrees.
+  const nameCounts = guessNameCounts(analysis.mrz.sizes);
+  const earlyNames = nameCounts && worker.readCells(false, nameCounts, signal).catch(() => null);
   let best = await readLines(analysis.mrz, 'first', language, options);
   timings.ocr = Math.round(performance.now() - t);
   const all = [best];
@@ -217,6 +222,13 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     t = performance.now();
     best = await secondReader(worker, best, all, best.rotation !== analysis.mrz.rotation, options);
     timings.cells = Math.round(performance.now() - t);
+  } else if (best.reading?.valid && best.attempt && !best.relocated && !zoneGrown) {
+    // Every check holds: only the name, which none covers, can still be misread.
+    t = performance.now();
+    const turned = best.rotation !== analysis.mrz.rotation;
+    const early = !turned && earlyNames && nameCounts ? await earlyNames : null;
+    best = await checkNames(worker, best, turned, early && { cells: early, counts: nameCounts! }, options);
+    timings.names = Math.round(performance.now() - t);
   }
   if (best.reading && !best.reading.valid) {
     // The vote per line across the readings of these lines (glare spoils a different line in each).
@@ -505,6 +517,45 @@ async function secondReader(
   if (fused && score(fused) >= score(reading)) chosen = { reading: fused, rotation: best.rotation };
   const merged = chosen.reading && !chosen.reading.valid ? mergeWith(chosen, all, options.today) : null;
   return merged && score(merged.reading) > score(chosen.reading) ? merged : chosen;
+}
+
+/**
+ * The glyph matcher on the name lines no check digit covers (uncheckedNameLines): the model is at
+ * times sure of a wrong letter there (ABERNATHY read ABERNATUY). A letter the matcher reads
+ * clearly otherwise is taken as fuseCells takes any (an undoable correction, left unsure).
+ */
+async function checkNames(
+  worker: PreprocessWorker,
+  best: Attempt,
+  turned: boolean,
+  early: { cells: CellLine[]; counts: number[] } | null,
+  options: ReadOptions,
+): Promise<Attempt> {
+  const reading = best.reading!;
+  const names = uncheckedNameLines(reading.format);
+  if (!names.length) return best;
+  const counts = reading.lines.map((l, i) => (names.includes(i) ? l.length : 0));
+  const cells =
+    early && early.counts.join() === counts.join()
+      ? early.cells
+      : await worker.readCells(turned, counts, options.signal);
+  const fused = cells && fuseCells(reading, cells, options.today);
+  return fused?.valid ? { ...best, reading: fused } : best;
+}
+
+/** Width of an OCR-B character cell as a share of the line image's height (the crop's fixed scale). */
+const CELL_SHARE = 0.62;
+
+/**
+ * Cells per line for the name line alone, guessed before any reading from the zone's shape: three
+ * lines are a TD1 (the name third, 30 cells); two are 36 or 44 characters long, told by the longest
+ * inked span. Null for a zone of any other shape.
+ */
+function guessNameCounts(sizes: LineSize[] | undefined): number[] | null {
+  if (sizes?.length === 3) return [0, 0, 30];
+  if (sizes?.length !== 2) return null;
+  const cells = Math.max(...sizes.map((s) => (s.right - s.left) / (s.height * CELL_SHARE)));
+  return [cells > 40 ? 44 : 36, 0];
 }
 
 function mergeWith(best: Attempt, all: Attempt[], today: string | undefined): Attempt | null {

@@ -143,8 +143,9 @@ export interface PreprocessApi {
   addLine(turned: boolean, at: 0 | 1 | 2): Promise<MrzLineImages | null>;
   /**
    * The last analysed MRZ read by the second recogniser, glyph by glyph (`preprocess/readCells.ts`):
-   * `turned` the other way up from the first reading, each line as `counts[i]` cells. Null when
-   * nothing was analysed or a line would not hold its cells.
+   * `turned` the other way up from the first reading, each line as `counts[i]` cells (0: that
+   * line is skipped and comes back empty). Null when nothing was analysed or a line would not
+   * hold its cells.
    */
   readCells(turned: boolean, counts: number[]): Promise<CellLine[] | null>;
   /**

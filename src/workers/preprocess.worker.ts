@@ -473,6 +473,11 @@ const api: PreprocessApi = {
     if (crops.length !== counts.length) return null;
     const lines: CellLine[] = [];
     for (const [i, crop] of crops.entries()) {
+      // A line not asked for: nothing read.
+      if (counts[i] === 0) {
+        lines.push({ text: '', scores: [], margins: [], mean: 0 });
+        continue;
+      }
       const scope = new MatScope();
       try {
         const line = scope.track(c.matFromArray(crop.height, crop.width, c.CV_8UC1, crop.pixels));

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { cellOcrLines, fuseCells, needsSecondReader, type CellLine } from './fuseCells.ts';
+import {
+  cellOcrLines,
+  fuseCells,
+  needsSecondReader,
+  uncheckedNameLines,
+  type CellLine,
+} from './fuseCells.ts';
 import { interpretMrz, type MrzReading } from './readMrz.ts';
 
 // ICAO 9303-4 specimen passport, issued by a real country (Utopia is no country's code).
@@ -89,5 +95,14 @@ describe('fuseCells', () => {
   it('gives a badly placed line no confidence to lean on', () => {
     const [line] = cellOcrLines([{ ...clear(LINE1), mean: 0.5 }]);
     expect(line!.confidences!.every((c) => c <= 0.3)).toBe(true);
+  });
+
+  it('names the lines only a name is on, that no check digit covers', () => {
+    expect(uncheckedNameLines('TD1')).toEqual([2]);
+    expect(uncheckedNameLines('TD2')).toEqual([0]);
+    expect(uncheckedNameLines('TD3')).toEqual([0]);
+    expect(uncheckedNameLines('MRVA')).toEqual([0]);
+    // The French ID's composite covers its surname line; its given names share a checked line.
+    expect(uncheckedNameLines('FRENCH_ID')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { fitsClass, positionClasses } from './coerce.ts';
-import { FORMATS } from './formats.ts';
+import { FORMATS, type MrzFormat } from './formats.ts';
 import { implausibleCodes, interpretMrz, type MrzReading } from './readMrz.ts';
 import { plausible, validShare } from './readingScore.ts';
 import type { Correction, OcrLine } from './types.ts';
@@ -54,6 +54,20 @@ export function needsSecondReader(reading: MrzReading): boolean {
     unknownCodes > 0 ||
     reading.charConfidences.some((line) => line.some((c) => c < MODEL_SURE))
   );
+}
+
+/**
+ * The lines that hold a name and that no check digit covers (TD1's third, the first of the
+ * others'): a letter misread there, however sure the model was, nothing else would catch. The
+ * matcher reads them on every MRZ whose checks hold (see fuseCells for when it overrules).
+ */
+export function uncheckedNameLines(format: MrzFormat): number[] {
+  const spec = FORMATS[format];
+  const checked = new Set(spec.checks.flatMap((c) => c.covers.map((s) => s.line)));
+  const named = spec.fields
+    .filter((f) => f.name === 'names' || f.name === 'surname' || f.name === 'givenNames')
+    .map((f) => f.line);
+  return [...new Set(named)].filter((line) => !checked.has(line));
 }
 
 /** The matcher's 0-1 confidence in each cell, for reading its lines as an attempt of their own. */
