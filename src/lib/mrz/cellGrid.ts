@@ -102,8 +102,13 @@ export function readCellGrid(
   const reading: CellReading = { text: '', scores: [], margins: [], starts, mean: 0 };
   for (const x of starts) {
     const glyph = bestGlyph[x]!;
+    // The lead is over the best other glyph of another shape: O and 0 are one shape in OCR-B, and
+    // which of them a cell is, the position's class says (fuseCells).
+    const shape = SAME_SHAPE[charset[glyph]!];
+    const twin = shape ? charset.indexOf(shape) : -1;
     let second = -Infinity;
-    for (let g = 0; g < scores.length; g++) if (g !== glyph) second = Math.max(second, scores[g]![x]!);
+    for (let g = 0; g < scores.length; g++)
+      if (g !== glyph && g !== twin) second = Math.max(second, scores[g]![x]!);
     reading.text += charset[glyph];
     reading.scores.push(best[x]!);
     reading.margins.push(best[x]! - second);
@@ -111,3 +116,6 @@ export function readCellGrid(
   reading.mean = reading.scores.reduce((a, b) => a + b, 0) / count;
   return reading;
 }
+
+/** OCR-B glyphs the matcher cannot tell apart: the same shape. */
+export const SAME_SHAPE: Readonly<Record<string, string>> = { O: '0', '0': 'O' };

@@ -80,7 +80,14 @@ describe('fuseCells', () => {
     expect(fuseCells(model, [shifted, clear(LINE2)], TODAY)).toBeNull();
     expect(fuseCells(model, [{ ...clear(LINE1), mean: 0.6 }, clear(LINE2)], TODAY)).toBeNull();
     const sure = modelReading([LINE1, LINE2]);
-    expect(fuseCells(sure, [clear(LINE1), clear(LINE2.replace('C36', 'C3O'))], TODAY)).toBeNull();
+    expect(fuseCells(sure, [clear(LINE1), clear(LINE2.replace('7408122', '74O8122'))], TODAY)).toBeNull();
+  });
+
+  it('reads a cell it sees as O or 0 as the one the position allows', () => {
+    // Held-out hard photo (seed 19, td3-026): ZOFIA read ZTTIA, unsure; the matcher saw the O.
+    const model = modelReading([misread(11, 'T'), LINE2], { 11: 0.6 });
+    const cells = clear(LINE1.slice(0, 11) + '0' + LINE1.slice(12));
+    expect(fuseCells(model, [cells, clear(LINE2)], TODAY)?.lines[0]).toBe(LINE1);
   });
 
   it('never puts a letter where the layout wants a digit', () => {

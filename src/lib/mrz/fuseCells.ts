@@ -1,4 +1,5 @@
 import { fitsClass, positionClasses } from './coerce.ts';
+import { SAME_SHAPE } from './cellGrid.ts';
 import { FORMATS, type MrzFormat } from './formats.ts';
 import { implausibleCodes, interpretMrz, type MrzReading } from './readMrz.ts';
 import { plausible, validShare } from './readingScore.ts';
@@ -36,9 +37,6 @@ const MIN_MARGIN_OVER_SURE = 0.1;
 const STEP_DOUBT = 3;
 /** What a character taken from the matcher counts as: unsure (the form asks to check it). */
 const TAKEN_CONFIDENCE = 0.8;
-
-/** OCR-B look-alikes the matcher itself mixes up; their choice is left to the field's class. */
-const SAME_SHAPE: Record<string, string> = { O: '0', '0': 'O' };
 
 /**
  * Whether the matcher is worth running: a check digit fails, a country code is unknown, or the
@@ -109,8 +107,11 @@ export function fuseCells(
     if (cell.text.length !== line.length || cell.mean < MIN_LINE_MEAN || !inStep(line, cell.text)) return;
     for (let i = 0; i < line.length; i++) {
       const read = line[i]!;
-      const seen = cell.text[i]!;
+      let seen = cell.text[i]!;
       if (seen === read || SAME_SHAPE[seen] === read) continue;
+      // O or 0, the matcher cannot tell: the one the position's class allows.
+      const twin = SAME_SHAPE[seen];
+      if (twin && !fitsClass(seen, classes[li]?.[i] ?? 'alnum')) seen = twin;
       const sure = (confidences[li]![i] ?? 1) >= MODEL_SURE && !offStep(li, i);
       const margin = cell.margins[i] ?? 0;
       if ((cell.scores[i] ?? 0) < MIN_CELL_SCORE || margin < (sure ? MIN_MARGIN_OVER_SURE : MIN_CELL_MARGIN))
