@@ -45,6 +45,12 @@ interface Grouped {
  * printed value ("12 AUG 1974") is nearer 8.
  */
 const MIN_MRZ_ASPECT = 15;
+/**
+ * 44 characters at OCR-B's pitch are ~30 times as long as high; a "line" hundreds of times longer
+ * than high is an edge or a grain (its crop, scaled to text height, once came out 36,811 px wide
+ * and the OCR engine refused it).
+ */
+const MAX_MRZ_ASPECT = 80;
 
 /**
  * Finds the MRZ as two or three long, thin, evenly spaced text lines that start and end at the
@@ -304,7 +310,10 @@ function bridgeGaps(candidates: Candidate[]): Candidate[] {
 /** The best set of 2-3 aligned, equally long, evenly spaced lines. */
 function group(candidates: Candidate[], minWidth: number): Grouped | null {
   const lines = bridgeGaps(candidates)
-    .filter((c) => c.width >= minWidth && c.width / Math.max(1, c.height) >= MIN_MRZ_ASPECT)
+    .filter((c) => {
+      const aspect = c.width / Math.max(1, c.height);
+      return c.width >= minWidth && aspect >= MIN_MRZ_ASPECT && aspect <= MAX_MRZ_ASPECT;
+    })
     .sort((a, b) => a.y + a.height / 2 - (b.y + b.height / 2));
   let best: Grouped | null = null;
   for (let i = 0; i < lines.length; i++) {

@@ -344,6 +344,26 @@ describe('locateMrz', () => {
     }
   });
 
+  it('takes no wood grain for an MRZ: a line hundreds of times longer than high is none', () => {
+    // Streaks across the whole frame (the benchmark's wood background) once passed for a zone, and
+    // a "line" cut from one was 36,811 px wide, which the OCR engine refused.
+    const rng = createRng(23);
+    const canvas = createCanvas(2400, 1800);
+    const g = canvas.getContext('2d');
+    g.fillStyle = 'hsl(30, 25%, 45%)';
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    for (let y = 0; y < canvas.height; y += rng.range(2, 9)) {
+      g.fillStyle = `hsla(30, 45%, ${rng.int(20, 45)}%, 0.35)`;
+      g.fillRect(0, y, canvas.width, rng.range(1, 5));
+    }
+    const image = grey(canvas);
+    try {
+      expect(locateMrz(cv, image, FRAME)).toBeNull();
+    } finally {
+      image.delete();
+    }
+  });
+
   it('finds a small card on a checkerboard by its light, and its MRZ once straightened', () => {
     const doc = document('TD3');
     const board = createCanvas(2400, 1800);
