@@ -188,6 +188,40 @@ async function runSet(
   return results;
 }
 
+type MrzSetOptions = Parameters<typeof generateMrzSet>[0];
+
+/**
+ * The MRZ sets, in the order they run, with their generator options: each set's seed is offset so
+ * that no two draw the same documents. (The options are the cache key: keep their key order.)
+ */
+function mrzSets(seed: number, scene: { width: number; height: number }): Array<[string, MrzSetOptions]> {
+  const count = (name: string, fallback: string): number => Number(arg(name, fallback));
+  const formats = count('formats', '30');
+  const noMrz = count('nomrz', '20');
+  return [
+    ['clean', { seed, clean: count('clean', '120'), photo: 0, outDir: '' }],
+    ['photo-12mp', { seed: seed + 1000, clean: 0, photo: count('photo', '60'), scene, outDir: '' }],
+    [
+      'formats',
+      {
+        seed: seed + 2000,
+        clean: formats,
+        photo: formats,
+        scene,
+        formats: ['MRVA', 'MRVB', 'FRENCH_ID'],
+        outDir: '',
+      },
+    ],
+    ['hard', { seed: seed + 4000, clean: 0, photo: count('hard', '60'), scene, hard: true, outDir: '' }],
+    [
+      'two-docs',
+      { seed: seed + 8000, clean: 0, photo: count('twodocs', '30'), scene, twoDocuments: true, outDir: '' },
+    ],
+    ['low-res', { seed: seed + 5000, clean: count('lowres', '30'), photo: 0, lowRes: true, outDir: '' }],
+    ['no-mrz', { seed: seed + 3000, clean: noMrz, photo: noMrz, scene, noMrz: true, outDir: '' }],
+  ];
+}
+
 async function main(): Promise<void> {
   const seed = Number(arg('seed', '1'));
   const model = arg('model', 'ocrb');
@@ -199,69 +233,8 @@ async function main(): Promise<void> {
     'clean,photo-12mp,formats,no-mrz,hard,low-res,two-docs,camera,licence,ektp,text,batch',
   ).split(',');
   const sets: BenchSet[] = [];
-  if (wanted.includes('clean'))
-    sets.push(await prepareSet('clean', { seed, clean: Number(arg('clean', '120')), photo: 0, outDir: '' }));
-  if (wanted.includes('photo-12mp'))
-    sets.push(
-      await prepareSet('photo-12mp', {
-        seed: seed + 1000,
-        clean: 0,
-        photo: Number(arg('photo', '60')),
-        scene,
-        outDir: '',
-      }),
-    );
-  if (wanted.includes('formats')) {
-    const n = Number(arg('formats', '30'));
-    sets.push(
-      await prepareSet('formats', {
-        seed: seed + 2000,
-        clean: n,
-        photo: n,
-        scene,
-        formats: ['MRVA', 'MRVB', 'FRENCH_ID'],
-        outDir: '',
-      }),
-    );
-  }
-  if (wanted.includes('hard'))
-    sets.push(
-      await prepareSet('hard', {
-        seed: seed + 4000,
-        clean: 0,
-        photo: Number(arg('hard', '60')),
-        scene,
-        hard: true,
-        outDir: '',
-      }),
-    );
-  if (wanted.includes('two-docs'))
-    sets.push(
-      await prepareSet('two-docs', {
-        seed: seed + 8000,
-        clean: 0,
-        photo: Number(arg('twodocs', '30')),
-        scene,
-        twoDocuments: true,
-        outDir: '',
-      }),
-    );
-  if (wanted.includes('low-res'))
-    sets.push(
-      await prepareSet('low-res', {
-        seed: seed + 5000,
-        clean: Number(arg('lowres', '30')),
-        photo: 0,
-        lowRes: true,
-        outDir: '',
-      }),
-    );
-  if (wanted.includes('no-mrz')) {
-    const n = Number(arg('nomrz', '20'));
-    sets.push(
-      await prepareSet('no-mrz', { seed: seed + 3000, clean: n, photo: n, scene, noMrz: true, outDir: '' }),
-    );
-  }
+  for (const [name, options] of mrzSets(seed, scene))
+    if (wanted.includes(name)) sets.push(await prepareSet(name, options));
   if (flag('generate-only')) return;
   const server = await serveDist({ base: '/bench/' });
   // Precise memory info makes performance.memory report real heap sizes.
