@@ -241,7 +241,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     );
     if (voted) best = { reading: voted, rotation: best.rotation };
   }
-  if (!best.reading?.valid || !plausible(best.reading)) {
+  if (!showable(best)) {
     // What was taken for the MRZ would not read: with no outline found (the worker declines
     // otherwise), a small card on a busy background whose pattern passed for text lines. The MRZ
     // looked for on the card itself is taken only when every check digit holds.
@@ -256,7 +256,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     }
   }
   let otherBarcode = false;
-  if (!best.reading?.valid || !plausible(best.reading)) {
+  if (!showable(best)) {
     // A PDF417's rows pass for MRZ lines: when the checks still fail, a licence barcode (only one
     // that parses as such) is the better reading. Valid MRZs never load the barcode reader.
     t = performance.now();
@@ -271,7 +271,7 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
       throw new ReaderError('unreadable-barcode');
     }
   }
-  if (!best.reading?.valid || !plausible(best.reading)) {
+  if (!showable(best)) {
     t = performance.now();
     const other = await otherDocument(worker, all, language, options);
     timings['ocr-other'] = Math.round(performance.now() - t);
@@ -422,18 +422,20 @@ async function relocatedChances(
   language: LanguageId,
   options: ReadOptions,
 ): Promise<Attempt | null> {
-  const taken = (a: Attempt): boolean => !!a.reading?.valid && plausible(a.reading);
-  if (taken(found)) return found;
+  if (showable(found)) return found;
   // The worker binarises the zone's lines as it located them (not turned over).
   if (!found.reading || !plausible(found.reading) || found.attempt?.variant === 'flipped') return null;
   const images = await worker.lineVariant('binarised', options.signal);
   if (!images) return null;
   const binarised = { ...(await readLines(images, 'binarised', language, options)), relocated: true };
   all.push(binarised);
-  if (taken(binarised)) return binarised;
+  if (showable(binarised)) return binarised;
   const voted = combineLines([found.ocr!, binarised.ocr!], found.reading.format, options.today);
   return voted && { reading: voted, rotation: found.rotation, relocated: true };
 }
+
+/** A reading fit to show as it is: every check digit holds, and it looks like an MRZ. */
+const showable = (a: Attempt): boolean => !!a.reading?.valid && plausible(a.reading);
 
 interface Attempt {
   reading: MrzReading | null;
