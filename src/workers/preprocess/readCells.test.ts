@@ -12,7 +12,7 @@ import { createRng } from '../../../scripts/fixtures/rng.ts';
 import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specimen.ts';
 import { locateMrz } from './findMrzLines.ts';
 import { cropLines } from './lineImages.ts';
-import { readCells } from './readCells.ts';
+import { readCells, textRows } from './readCells.ts';
 
 let cv: CV;
 beforeAll(async () => {
@@ -59,4 +59,40 @@ describe('readCells', () => {
       }
     });
   }
+});
+
+describe('readCells on a tight cut', () => {
+  it('reads the line, not the tops of the next line caught under it', () => {
+    const { truth, lines } = linesOf('TD3', 13);
+    const [line, next] = lines as [Mat, Mat];
+    // Lines close together: the crop sits a little high on its line, and the tops of the next
+    // line's capitals (a sixth of their height) show at its bottom, under the text.
+    const cols = Math.min(line.cols, next.cols);
+    const h = line.rows;
+    const [shift, edge] = [Math.round(h * 0.06), Math.round(h * 0.14)];
+    const top = line.roi(new cv.Rect(0, shift, cols, h - edge));
+    const tops = next.roi(new cv.Rect(0, Math.round(h * 0.1), cols, edge));
+    const stack = new cv.MatVector();
+    stack.push_back(top);
+    stack.push_back(tops);
+    const tight = new cv.Mat();
+    cv.vconcat(stack, tight);
+    try {
+      const read = readCells(cv, tight, truth[0]!.length);
+      expect(read?.text.replace(/O/g, '0')).toBe(truth[0]!.replace(/O/g, '0'));
+      expect(read!.mean).toBeGreaterThan(0.8);
+    } finally {
+      [tight, top, tops, ...lines].forEach((m) => m.delete());
+      stack.delete();
+    }
+  });
+});
+
+describe('textRows', () => {
+  it('takes the run of rows holding the most ink, trimmed by its own peak', () => {
+    expect(textRows([0, 2, 9, 10, 9, 8, 2, 0, 16, 7, 0], 0.3)).toEqual([2, 5]);
+    // Trimmed by the run's own peak, not the neighbour's.
+    expect(textRows([0, 3, 6, 6, 6, 6, 3, 0, 20, 0], 0.3)).toEqual([1, 6]);
+    expect(textRows([0, 0], 0.3)).toEqual([0, 1]);
+  });
 });

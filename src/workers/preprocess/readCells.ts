@@ -34,6 +34,9 @@ function loadGlyphs(): Glyphs {
   return glyphs;
 }
 
+/** Rows inked less than this share of the most inked row are the gap between lines. */
+const GAP_SHARE = 0.08;
+
 /** Cap heights tried, as shares of the ink band's height (blur widens the band a little). */
 const CAP_SHARES = [0.9, 1];
 
@@ -54,8 +57,7 @@ function inkExtent(cv: CV, line: Mat): { top: number; bottom: number; left: numb
         }
     const peak = Math.max(...rowInk);
     if (!peak) return null;
-    let top = rowInk.findIndex((v) => v >= peak * 0.3);
-    let bottom = rows - 1 - [...rowInk].reverse().findIndex((v) => v >= peak * 0.3);
+    let [top, bottom] = textRows(rowInk, 0.3);
     // A column is inked when it has some ink but is not dark all the way down (a shadow, an edge).
     const inked = (x: number): boolean => colInk[x]! >= 2 && colInk[x]! < rows * 0.85;
     let left = 0;
@@ -65,6 +67,42 @@ function inkExtent(cv: CV, line: Mat): { top: number; bottom: number; left: numb
     if (bottom <= top) [top, bottom] = [0, rows - 1];
     return { top, bottom: bottom + 1, left, right: right + 1 };
   });
+}
+
+/**
+ * The rows of the text: of the runs of inked rows (apart where the ink all but stops), the one that
+ * holds the most ink, trimmed to the rows inked at least `share` of its own peak. A tight cut also
+ * catches the edge of the line above or below (the tops of its capitals): a run of its own.
+ */
+export function textRows(rowInk: readonly number[], share: number): [number, number] {
+  const floor = Math.max(...rowInk) * GAP_SHARE;
+  let run: [number, number] = [0, rowInk.length - 1];
+  let most = -1;
+  for (let y = 0; y < rowInk.length;) {
+    if (rowInk[y]! <= floor) {
+      y++;
+      continue;
+    }
+    let ink = 0;
+    const start = y;
+    while (y < rowInk.length && rowInk[y]! > floor) ink += rowInk[y++]!;
+    if (ink > most) [run, most] = [[start, y - 1], ink];
+  }
+  const within = rowInk.slice(run[0], run[1] + 1);
+  const peak = Math.max(...within);
+  const top = run[0] + within.findIndex((v) => v >= peak * share);
+  const bottom = run[1] - [...within].reverse().findIndex((v) => v >= peak * share);
+  return [top, bottom];
+}
+
+/** Rows of a grey strip above `from` and from `to` down set to its lightest common grey. */
+function blankOutside(strip: Mat, from: number, to: number): void {
+  const data = strip.data;
+  const sorted = Uint8Array.from(data).sort();
+  const paper = sorted[Math.floor(sorted.length * 0.9)]!;
+  const [start, end] = [Math.max(0, Math.round(from)), Math.min(strip.rows, Math.round(to))];
+  for (let y = 0; y < strip.rows; y++)
+    if (y < start || y >= end) data.fill(paper, y * strip.cols, (y + 1) * strip.cols);
 }
 
 /**
@@ -93,7 +131,9 @@ export function readCells(cv: CV, line: Mat, count: number): CellLine | null {
       const centre = (ink.top + ink.bottom) / 2;
       const top = Math.max(0, Math.min(line.rows - th, Math.round(centre - th / 2 - band * 0.2)));
       const rows = Math.min(line.rows - top, th + Math.round(band * 0.4));
-      const strip = scope.track(line.roi(new cv.Rect(0, top, line.cols, rows)));
+      const strip = scope.track(scope.track(line.roi(new cv.Rect(0, top, line.cols, rows))).clone());
+      // Ink well clear of the band is another line's (a tight cut): blanked to the paper's grey.
+      blankOutside(strip, ink.top - top - band * 0.15, ink.bottom - top + band * 0.15);
       const result = scope.track(new cv.Mat());
       const template = scope.track(new cv.Mat());
       return g.pixels.map((pixels) => {
