@@ -80,6 +80,7 @@ export async function otherDocument(
  * A zone found again (on the light card, on another document) and read: taken only when every
  * check digit holds. When its reading has the shape of an MRZ but fails a check, its lines get the
  * second chances the first zone's had: binarised, then the vote per line across the two readings.
+ * What is taken has its name line checked by the glyph matcher (checkNames).
  */
 export async function relocatedChances(
   worker: PreprocessWorker,
@@ -88,16 +89,19 @@ export async function relocatedChances(
   language: LanguageId,
   options: ReadOptions,
 ): Promise<Attempt | null> {
-  if (showable(found)) return found;
+  // Taken: the name line gets the glyph matcher's look, as the first zone's does.
+  const named = (taken: Attempt): Promise<Attempt> =>
+    checkNames(worker, taken, taken.attempt?.variant === 'flipped', null, options);
+  if (showable(found)) return named(found);
   // The worker binarises the zone's lines as it located them (not turned over).
   if (!found.reading || !plausible(found.reading) || found.attempt?.variant === 'flipped') return null;
   const images = await worker.lineVariant('binarised', options.signal);
   if (!images) return null;
   const binarised = { ...(await readLines(images, 'binarised', language, options)), relocated: true };
   all.push(binarised);
-  if (showable(binarised)) return binarised;
+  if (showable(binarised)) return named(binarised);
   const voted = combineLines([found.ocr!, binarised.ocr!], found.reading.format, options.today);
-  return voted && { reading: voted, rotation: found.rotation, relocated: true };
+  return voted && named({ reading: voted, rotation: found.rotation, relocated: true });
 }
 
 /** A reading fit to show as it is: every check digit holds, and it looks like an MRZ. */
@@ -200,9 +204,11 @@ export async function checkNames(
   options: ReadOptions,
 ): Promise<Attempt> {
   const reading = best.reading!;
+  // A code of no country (a zone found again gets no second reader): every line is looked at.
+  const every = implausibleCodes(reading) > 0;
   const names = uncheckedNameLines(reading.format);
-  if (!names.length) return best;
-  const counts = reading.lines.map((l, i) => (names.includes(i) ? l.length : 0));
+  if (!names.length && !every) return best;
+  const counts = reading.lines.map((l, i) => (every || names.includes(i) ? l.length : 0));
   const cells =
     early && early.counts.join() === counts.join()
       ? early.cells

@@ -52,6 +52,15 @@ describe('fuseCells', () => {
     expect(fused.charConfidences[0]![16]).toBeLessThan(0.9);
   });
 
+  it("overrules a sure model within a code that is no country's with a narrow lead", () => {
+    // NLD read NWD, sure: the code is on no list, so the model misread some letter of it.
+    const model = modelReading([LINE1, LINE2.slice(0, 11) + 'W' + LINE2.slice(12)]);
+    expect(model.fields.nationality).toBe('NWD');
+    const fused = fuseCells(model, [clear(LINE1, 0.08), clear(LINE2, 0.08)], TODAY);
+    expect(fused?.fields.nationality).toBe('NLD');
+    expect(fused?.corrections).toEqual([{ line: 1, index: 11, from: 'W', to: 'L', reason: 'secondReader' }]);
+  });
+
   it('overrules a sure model only with a wide lead', () => {
     const model = modelReading([misread(16, 'M'), LINE2]);
     expect(fuseCells(model, [clear(LINE1, 0.08), clear(LINE2, 0.08)], TODAY)).toBeNull();

@@ -1,5 +1,6 @@
 import { fitsClass, positionClasses } from './coerce.ts';
 import { SAME_SHAPE } from './cellGrid.ts';
+import { isKnownCountry } from './countryCodes.ts';
 import { FORMATS, type MrzFormat } from './formats.ts';
 import { implausibleCodes, interpretMrz, type MrzReading } from './readMrz.ts';
 import { plausible, validShare } from './readingScore.ts';
@@ -102,6 +103,13 @@ export function fuseCells(
   const lengthFixes = reading.corrections.filter((c) => c.reason === 'length');
   const offStep = (li: number, i: number): boolean =>
     lengthFixes.some((c) => c.line === li && Math.abs(c.index - i) <= STEP_DOUBT);
+  // A country code that is no country's was misread somewhere, however sure the model was.
+  const unknownCodes = FORMATS[reading.format].fields.filter((f) => {
+    const code = (reading.lines[f.line] ?? '').slice(f.start, f.end).replace(/<+$/, '');
+    return (f.name === 'issuingCountry' || f.name === 'nationality') && code !== '' && !isKnownCountry(code);
+  });
+  const misread = (li: number, i: number): boolean =>
+    unknownCodes.some((f) => f.line === li && i >= f.start && i < f.end);
   cells.forEach((cell, li) => {
     const line = lines[li]!;
     if (cell.text.length !== line.length || cell.mean < MIN_LINE_MEAN || !inStep(line, cell.text)) return;
@@ -112,7 +120,7 @@ export function fuseCells(
       // O or 0, the matcher cannot tell: the one the position's class allows.
       const twin = SAME_SHAPE[seen];
       if (twin && !fitsClass(seen, classes[li]?.[i] ?? 'alnum')) seen = twin;
-      const sure = (confidences[li]![i] ?? 1) >= MODEL_SURE && !offStep(li, i);
+      const sure = (confidences[li]![i] ?? 1) >= MODEL_SURE && !offStep(li, i) && !misread(li, i);
       const margin = cell.margins[i] ?? 0;
       if ((cell.scores[i] ?? 0) < MIN_CELL_SCORE || margin < (sure ? MIN_MARGIN_OVER_SURE : MIN_CELL_MARGIN))
         continue;
