@@ -279,6 +279,19 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     }
   }
   if (!showable(best)) {
+    // On a busy frame the lines may have been found at the clutter's angle, across a tilted MRZ:
+    // looked for again round the zone, where the MRZ's own lines lead.
+    t = performance.now();
+    const images = await worker.lineVariant('near', signal);
+    if (images) {
+      const near = { ...(await readLines(images, 'near', language, options)), relocated: true };
+      all.push(near);
+      const taken = await relocatedChances(worker, near, all, language, options);
+      if (taken) best = taken;
+    }
+    timings['ocr-near'] = Math.round(performance.now() - t);
+  }
+  if (!showable(best)) {
     t = performance.now();
     const other = await otherDocument(worker, all, language, options);
     timings['ocr-other'] = Math.round(performance.now() - t);

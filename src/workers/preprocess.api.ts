@@ -84,7 +84,7 @@ export interface PageImage {
   straightened: boolean;
 }
 
-export type LineVariant = 'flipped' | 'binarised' | 'wide' | 'card' | 'other';
+export type LineVariant = 'flipped' | 'binarised' | 'wide' | 'card' | 'other' | 'near';
 
 /** One MRZ line as the glyph matcher read it (see lib/mrz/fuseCells.ts). */
 export type { CellLine };

@@ -36,6 +36,7 @@ import {
   type LineCrop,
 } from './preprocess/lineImages.ts';
 import { MatScope } from './preprocess/matScope.ts';
+import { locateNear } from './preprocess/nearZone.ts';
 import { blankedCopy, zoneMask } from './preprocess/otherZone.ts';
 import type { Point } from '../lib/geometry/quad.ts';
 import { readCells } from './preprocess/readCells.ts';
@@ -124,6 +125,19 @@ async function otherZone(c: CV): Promise<MrzLineImages | null> {
   lastImage.grey = blanked;
   lastImage.ownsGrey = false;
   return adoptZone(c, blanked, found, zoneMask(found.lines));
+}
+
+/**
+ * The MRZ looked for again round the zone found (nearZone.ts): the lines found there replace the
+ * last analysed ones, on the same source image.
+ */
+async function nearZone(c: CV): Promise<MrzLineImages | null> {
+  if (!last) return null;
+  const found = locateNear(c, last.source, last.lines);
+  if (!found) return null;
+  // The source is the frame's grey image when no outline was found: the zone is then the mask.
+  const mask = lastImage?.grey === last.source ? zoneMask(found.lines) : last.mask;
+  return adoptZone(c, last.source, found, mask);
 }
 
 /** Which way up a located MRZ reads, and its turn from the image it was found in. */
@@ -438,6 +452,7 @@ const api: PreprocessApi = {
     if (!last) return null;
     if (variant === 'card') return onBrightCard(c);
     if (variant === 'other') return otherZone(c);
+    if (variant === 'near') return nearZone(c);
     const flip = variant === 'flipped' ? !last.flipped : last.flipped;
     const binarise = variant === 'binarised';
     const wide = variant === 'wide';

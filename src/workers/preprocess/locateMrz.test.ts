@@ -14,6 +14,7 @@ import { createSpecimen, type MrzFormat } from '../../../scripts/fixtures/specim
 import { findBrightCard, findDocument, warpDocument } from './findDocument.ts';
 import { locateMrz, type LineQuad } from './findMrzLines.ts';
 import { binarisedCopy, cropLines, estimateShear, LINE_TEXT_HEIGHT, type LineCrop } from './lineImages.ts';
+import { locateNear, sameZone } from './nearZone.ts';
 import { blankedCopy, zoneMask } from './otherZone.ts';
 import { measureBand, textBand } from './textBand.ts';
 
@@ -427,6 +428,43 @@ describe('locateMrz', () => {
       } finally {
         blanked.delete();
       }
+    } finally {
+      image.delete();
+    }
+  });
+
+  it('finds a tilted MRZ round a zone found across it at the wrong angle, and not the same zone twice', () => {
+    const doc = turned(document('TD3'), -22);
+    const desk = createCanvas(doc.width * 3, doc.height * 2);
+    const g = desk.getContext('2d');
+    g.fillStyle = '#fff';
+    g.fillRect(0, 0, desk.width, desk.height);
+    g.drawImage(doc, doc.width, doc.height / 2);
+    const image = grey(desk);
+    try {
+      const truth = locateMrz(cv, image, FRAME)!;
+      expect(truth.lines).toHaveLength(2);
+      // Two level "lines" through the middle of the zone, as clutter's angle would cut them.
+      const xs = truth.lines.flatMap((l) => l.corners.map((p) => p.x));
+      const ys = truth.lines.flatMap((l) => l.corners.map((p) => p.y));
+      const cy = (Math.min(...ys) + Math.max(...ys)) / 2;
+      const h = truth.lines[0]!.height;
+      const across = [0, 1].map((i) => {
+        const [x0, x1, y0] = [Math.min(...xs), Math.max(...xs), cy + i * 1.3 * h];
+        return {
+          height: h,
+          corners: [
+            { x: x0, y: y0 },
+            { x: x1, y: y0 },
+            { x: x1, y: y0 + h },
+            { x: x0, y: y0 + h },
+          ] as LineQuad['corners'],
+        };
+      });
+      const near = locateNear(cv, image, across)!;
+      expect(near.lines).toHaveLength(2);
+      expect(sameZone(near.lines, truth.lines)).toBe(true);
+      expect(locateNear(cv, image, truth.lines)).toBeNull();
     } finally {
       image.delete();
     }
