@@ -52,6 +52,11 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
+          selector: "CallExpression[callee.property.name='clone'][arguments.length=0]",
+          message:
+            "OpenCV.js's Mat.clone() is embind's handle clone (the same pixels): use copyOf from workers/preprocess/matScope.ts.",
+        },
+        {
           selector: "MemberExpression[object.name='console']",
           message:
             'Console output can carry personal data: report failures as a ReaderError code and show them through the scan store.',

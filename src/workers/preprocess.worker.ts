@@ -35,7 +35,7 @@ import {
   inkSpan,
   type LineCrop,
 } from './preprocess/lineImages.ts';
-import { MatScope } from './preprocess/matScope.ts';
+import { copyOf, MatScope } from './preprocess/matScope.ts';
 import { locateNear } from './preprocess/nearZone.ts';
 import { blankedCopy, zoneMask } from './preprocess/otherZone.ts';
 import type { Point } from '../lib/geometry/quad.ts';
@@ -304,7 +304,7 @@ const api: PreprocessApi = {
           lastImage = {
             page: null,
             image: decoded.image,
-            grey: grey.clone(),
+            grey: copyOf(c, grey),
             ownsGrey: true,
             scale: decoded.scale,
             corners: documentCorners,
@@ -342,7 +342,7 @@ const api: PreprocessApi = {
             .map((p) => ({ x: p.x / decoded.scale, y: p.y / decoded.scale })) as Quad,
       );
       last = {
-        source: source === grey ? source.clone() : scope.release(source),
+        source: source === grey ? copyOf(c, source) : scope.release(source),
         lines,
         flipped,
         rotation,
@@ -350,10 +350,10 @@ const api: PreprocessApi = {
         mask: quad && source === documentGrey ? quad : zoneMask(lines),
       };
       lastImage = {
-        page: quad ? (source === documentGrey ? last.source.clone() : scope.release(documentGrey)) : null,
+        page: quad ? (source === documentGrey ? copyOf(c, last.source) : scope.release(documentGrey)) : null,
         image: decoded.image,
         // Without an outline the MRZ was looked for in the whole frame: the same grey image.
-        ...(quad ? { grey: grey.clone(), ownsGrey: true } : { grey: last.source }),
+        ...(quad ? { grey: copyOf(c, grey), ownsGrey: true } : { grey: last.source }),
         scale: decoded.scale,
         corners: documentCorners,
       };

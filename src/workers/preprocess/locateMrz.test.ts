@@ -407,6 +407,24 @@ describe('locateMrz', () => {
     }
   });
 
+  it('blanks a copy and leaves the image as it was (a later search reads it again)', () => {
+    const image = new cv.Mat(40, 40, cv.CV_8UC1, new cv.Scalar(200));
+    image.data.fill(10, 0, 800);
+    const square = [
+      { x: 0, y: 0 },
+      { x: 20, y: 0 },
+      { x: 20, y: 20 },
+      { x: 0, y: 20 },
+    ];
+    const blanked = blankedCopy(cv, image, square);
+    try {
+      expect(cv.mean(image)[0]).toBe(105);
+      expect(cv.mean(blanked)[0]).not.toBe(105);
+    } finally {
+      [image, blanked].forEach((m) => m.delete());
+    }
+  });
+
   it("finds the second document's MRZ once the first one's zone is blanked", () => {
     const [passport, card] = [document('TD3'), document('TD1')];
     const desk = createCanvas(passport.width + card.width + 300, passport.height + 200);

@@ -56,3 +56,13 @@ export function downscaled(
   );
   return { mat, scale };
 }
+
+/**
+ * An independent copy of a Mat. Not `mat.clone()`: in OpenCV.js that is embind's handle clone, a
+ * second handle on the same pixels (what is drawn on the "copy" is drawn on the original).
+ */
+export function copyOf(cv: CV, mat: Mat): Mat {
+  const copy = new cv.Mat();
+  mat.copyTo(copy);
+  return copy;
+}

@@ -5,7 +5,7 @@
 import type { CV, Mat } from '@techstark/opencv-js';
 import type { Point } from '../../lib/geometry/quad.ts';
 import type { LineQuad } from './findMrzLines.ts';
-import { withScope } from './matScope.ts';
+import { copyOf, withScope } from './matScope.ts';
 
 /** The zone of MRZ lines with two line heights of margin all round, as a quadrilateral. */
 export function zoneMask(lines: LineQuad[]): Point[] {
@@ -29,7 +29,7 @@ export function zoneMask(lines: LineQuad[]): Point[] {
 
 /** A copy of a grey image with a polygon filled with its mean grey: no edge there passes for text. */
 export function blankedCopy(cv: CV, grey: Mat, polygon: Point[]): Mat {
-  const blanked = grey.clone();
+  const blanked = copyOf(cv, grey);
   const flat = polygon.flatMap((p) => [Math.round(p.x), Math.round(p.y)]);
   withScope((scope) => {
     const points = scope.track(cv.matFromArray(flat.length / 2, 1, cv.CV_32SC2, flat));

@@ -2,7 +2,7 @@ import type { CV, Mat } from '@techstark/opencv-js';
 import { readCellGrid, type CellReading } from '../../lib/mrz/cellGrid.ts';
 import type { CellLine } from '../../lib/mrz/fuseCells.ts';
 import glyphData from './ocrbGlyphs.json';
-import { withScope } from './matScope.ts';
+import { copyOf, withScope } from './matScope.ts';
 
 /**
  * The per-character MRZ reader: every cell of a fixed-pitch MRZ line matched against OCR-B glyph
@@ -131,7 +131,7 @@ export function readCells(cv: CV, line: Mat, count: number): CellLine | null {
       const centre = (ink.top + ink.bottom) / 2;
       const top = Math.max(0, Math.min(line.rows - th, Math.round(centre - th / 2 - band * 0.2)));
       const rows = Math.min(line.rows - top, th + Math.round(band * 0.4));
-      const strip = scope.track(scope.track(line.roi(new cv.Rect(0, top, line.cols, rows))).clone());
+      const strip = scope.track(copyOf(cv, scope.track(line.roi(new cv.Rect(0, top, line.cols, rows)))));
       // Ink well clear of the band is another line's (a tight cut): blanked to the paper's grey.
       blankOutside(strip, ink.top - top - band * 0.15, ink.bottom - top + band * 0.15);
       const result = scope.track(new cv.Mat());
