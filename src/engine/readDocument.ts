@@ -279,8 +279,15 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     }
   }
   if (!showable(best)) {
+    t = performance.now();
+    const other = await otherDocument(worker, all, language, options);
+    timings['ocr-other'] = Math.round(performance.now() - t);
+    if (other) best = other;
+  }
+  if (!showable(best)) {
     // On a busy frame the lines may have been found at the clutter's angle, across a tilted MRZ:
-    // looked for again round the zone, where the MRZ's own lines lead.
+    // looked for again round the zone, where the MRZ's own lines lead. Last, as it moves the zone
+    // the other-document search starts from.
     t = performance.now();
     const images = await worker.lineVariant('near', signal);
     if (images) {
@@ -290,12 +297,6 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
       if (taken) best = taken;
     }
     timings['ocr-near'] = Math.round(performance.now() - t);
-  }
-  if (!showable(best)) {
-    t = performance.now();
-    const other = await otherDocument(worker, all, language, options);
-    timings['ocr-other'] = Math.round(performance.now() - t);
-    if (other) best = other;
   }
   if (!best.reading || !plausible(best.reading)) {
     // Nothing MRZ-like was read: the "MRZ" may have been a card's printed rows (a licence front).
