@@ -248,20 +248,21 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     );
     if (voted) best = { reading: voted, rotation: best.rotation };
   }
-  if (!showable(best)) {
-    // What was taken for the MRZ would not read: with no outline found (the worker declines
-    // otherwise), a small card on a busy background whose pattern passed for text lines. The MRZ
-    // looked for on the card itself is taken only when every check digit holds.
+  // The MRZ looked for again elsewhere in the photo: taken as relocatedChances allows.
+  const searchAgain = async (variant: 'card' | 'near'): Promise<void> => {
     t = performance.now();
-    const images = await worker.lineVariant('card', signal);
-    if (images) {
-      const onCard = { ...(await readLines(images, 'card', language, options)), relocated: true };
-      all.push(onCard);
-      const taken = await relocatedChances(worker, onCard, all, language, options);
-      timings['ocr-card'] = Math.round(performance.now() - t);
-      if (taken) best = taken;
-    }
-  }
+    const images = await worker.lineVariant(variant, signal);
+    if (!images) return;
+    const found = { ...(await readLines(images, variant, language, options)), relocated: true };
+    all.push(found);
+    const taken = await relocatedChances(worker, found, all, language, options);
+    timings[`ocr-${variant}`] = Math.round(performance.now() - t);
+    if (taken) best = taken;
+  };
+  // What was taken for the MRZ would not read: with no outline found (the worker declines
+  // otherwise), a small card on a busy background whose pattern passed for text lines. The MRZ
+  // looked for on the card itself is taken only when every check digit holds.
+  if (!showable(best)) await searchAgain('card');
   let otherBarcode = false;
   if (!showable(best)) {
     // A PDF417's rows pass for MRZ lines: when the checks still fail, a licence barcode (only one
@@ -284,20 +285,10 @@ export async function readDocument(file: Blob, options: ReadOptions = {}): Promi
     timings['ocr-other'] = Math.round(performance.now() - t);
     if (other) best = other;
   }
-  if (!showable(best)) {
-    // On a busy frame the lines may have been found at the clutter's angle, across a tilted MRZ:
-    // looked for again round the zone, where the MRZ's own lines lead. Last, as it moves the zone
-    // the other-document search starts from.
-    t = performance.now();
-    const images = await worker.lineVariant('near', signal);
-    if (images) {
-      const near = { ...(await readLines(images, 'near', language, options)), relocated: true };
-      all.push(near);
-      const taken = await relocatedChances(worker, near, all, language, options);
-      if (taken) best = taken;
-    }
-    timings['ocr-near'] = Math.round(performance.now() - t);
-  }
+  // On a busy frame the lines may have been found at the clutter's angle, across a tilted MRZ:
+  // looked for again round the zone, where the MRZ's own lines lead. Last, as it moves the zone
+  // the other-document search starts from.
+  if (!showable(best)) await searchAgain('near');
   if (!best.reading || !plausible(best.reading)) {
     // Nothing MRZ-like was read: the "MRZ" may have been a card's printed rows (a licence front).
     const page = await worker.pageOf('document', signal);
